@@ -1,0 +1,195 @@
+using CallRouter.Routing;
+using Google.Protobuf.WellKnownTypes;
+using Proto = CallRouter.Contracts.V1;
+
+namespace CallRouter.Core.Routing;
+
+/// <content>Agent console sessions: log in and out, state, offers, wrap-up and transfers.</content>
+public sealed partial class RoutingCoordinator
+{
+    /// <summary>Logs the agent in for a console session; one session per agent at a time.</summary>
+    public AgentSession OpenSession(string agentId, string sipContact, bool available)
+    {
+        lock (_gate)
+        {
+            if (_engine.GetAgent(agentId) is not { } agent)
+            {
+                throw RoutingFailures.Precondition($"'{Truncate(agentId)}' is not set up as an agent");
+            }
+
+            if (_sessions.ContainsKey(agentId))
+            {
+                throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.AlreadyExists, $"agent '{agentId}' already has a console session"));
+            }
+
+            var session = new AgentSession(agent.AgentId, sipContact);
+            _sessions.Add(agent.AgentId, session);
+            _logoutWhenIdle.Remove(agent.AgentId);
+            if (agent.State == AgentState.Offline)
+            {
+                RoutingResult result = _engine.LogIn(agent.AgentId);
+                if (!result.IsSuccess)
+                {
+                    _sessions.Remove(agent.AgentId);
+                    RoutingFailures.ThrowIfFailed(result);
+                }
+            }
+
+            AgentSnapshot current = _engine.GetAgent(agent.AgentId)!;
+            session.Post(new Proto.AgentEvent
+            {
+                At = Timestamp.FromDateTimeOffset(_time.GetUtcNow()),
+                Started = new Proto.SessionStarted
+                {
+                    AgentId = current.AgentId,
+                    DisplayName = _agentNames.GetValueOrDefault(current.AgentId, current.AgentId),
+                    Level = current.Skills.Level.ToProto(),
+                    Models = { current.Skills.Models.Order().Select(m => m.ToProto()) },
+                },
+            });
+            session.Post(new Proto.AgentEvent
+            {
+                At = Timestamp.FromDateTimeOffset(_time.GetUtcNow()),
+                StateChanged = new Proto.AgentStateChanged { State = current.State.ToProto(), Reason = current.NotReadyReason ?? "" },
+            });
+            if (available && current.State == AgentState.NotReady)
+            {
+                _engine.SetAvailable(agent.AgentId);
+            }
+
+            AfterOperation();
+            return session;
+        }
+    }
+
+    /// <summary>The console went away: log out now, or as soon as the agent's call is over.</summary>
+    public void CloseSession(AgentSession session)
+    {
+        lock (_gate)
+        {
+            if (!_sessions.TryGetValue(session.AgentId, out AgentSession? current) || !ReferenceEquals(current, session))
+            {
+                return;
+            }
+
+            _sessions.Remove(session.AgentId);
+            session.Close();
+            if (!_engine.LogOut(session.AgentId).IsSuccess)
+            {
+                _logoutWhenIdle.Add(session.AgentId);
+            }
+
+            AfterOperation();
+        }
+    }
+
+    public void ChangeState(AgentSession session, Proto.AgentState state, string reason) => Run(() => state switch
+    {
+        Proto.AgentState.Available => _engine.SetAvailable(session.AgentId),
+        Proto.AgentState.NotReady => _engine.SetNotReady(session.AgentId, string.IsNullOrWhiteSpace(reason) ? null : reason),
+        _ => RoutingResult.Fail(RoutingError.InvalidAgentState, "an agent can only ask for AVAILABLE or NOT_READY"),
+    });
+
+    public void Accept(AgentSession session, string callId) => Run(() => _engine.AcceptOffer(session.AgentId, callId));
+
+    public void Decline(AgentSession session, string callId) => Run(() => _engine.DeclineOffer(session.AgentId, callId));
+
+    /// <summary>Records the disposition and notes of a finished call and makes the agent available.</summary>
+    public void WrapUp(AgentSession session, Proto.WrapUp wrapUp)
+    {
+        if (string.IsNullOrWhiteSpace(wrapUp.CallId))
+        {
+            throw RoutingFailures.Invalid("wrap_up.call_id is required");
+        }
+
+        if (wrapUp.Disposition == Proto.Disposition.Unspecified)
+        {
+            throw RoutingFailures.Invalid("wrap_up.disposition is required (resolved, needs L2, escalate to manufacturer, call back)");
+        }
+
+        lock (_gate)
+        {
+            if (_engine.GetAgent(session.AgentId) is not { State: AgentState.WrapUp })
+            {
+                throw RoutingFailures.Precondition("the agent is not in wrap-up");
+            }
+
+            _repository.AddWrapUp(wrapUp.CallId, session.AgentId, wrapUp.Disposition.ToString(), wrapUp.Notes ?? "", _time.GetUtcNow());
+            RoutingFailures.ThrowIfFailed(_engine.SetAvailable(session.AgentId));
+            AfterOperation();
+        }
+    }
+
+    /// <summary>
+    /// Moves the agent's connected call to the L2 queue (the case stays with the call) or
+    /// hands it to the gateway for the manufacturer's Level 3 line; the agent goes to wrap-up.
+    /// </summary>
+    public void Transfer(AgentSession session, Proto.RequestTransfer transfer)
+    {
+        lock (_gate)
+        {
+            if (!_calls.TryGetValue(transfer.CallId ?? "", out TrackedCall? call) || call.AgentId is null
+                || !string.Equals(call.AgentId, session.AgentId, StringComparison.OrdinalIgnoreCase))
+            {
+                throw RoutingFailures.Precondition($"call '{Truncate(transfer.CallId ?? "")}' is not connected to this agent");
+            }
+
+            switch (transfer.TargetCase)
+            {
+                case Proto.RequestTransfer.TargetOneofCase.ToLevel2 when transfer.ToLevel2:
+                    _requeueing = call;
+                    try
+                    {
+                        RoutingFailures.ThrowIfFailed(_engine.EndCall(call.Context.CallId));
+                    }
+                    finally
+                    {
+                        _requeueing = null;
+                    }
+
+                    Record(call, "transferred to L2", call.Waited, TimeSpan.Zero);
+                    call.AgentId = null;
+                    call.Level = AgentLevel.L2;
+                    call.Context.Level = Proto.SupportLevel.L2;
+                    RoutingFailures.ThrowIfFailed(_engine.EnqueueCall(new CallRequest(call.Context.CallId, call.Model, call.Context.Severity, AgentLevel.L2)));
+                    break;
+
+                case Proto.RequestTransfer.TargetOneofCase.ToManufacturer when transfer.ToManufacturer:
+                    _requeueing = call;
+                    try
+                    {
+                        RoutingFailures.ThrowIfFailed(_engine.EndCall(call.Context.CallId));
+                    }
+                    finally
+                    {
+                        _requeueing = null;
+                    }
+
+                    Record(call, "transferred to manufacturer", call.Waited, TimeSpan.Zero);
+                    call.Post(new Proto.RoutingEvent
+                    {
+                        CallId = call.Context.CallId,
+                        At = Timestamp.FromDateTimeOffset(_time.GetUtcNow()),
+                        TransferToManufacturer = new Proto.TransferToManufacturer { AgentId = session.AgentId },
+                    });
+                    FinishCall(call, Timestamp.FromDateTimeOffset(_time.GetUtcNow()), "transferred to manufacturer");
+                    break;
+
+                default:
+                    throw RoutingFailures.Invalid("transfer needs a target: to_level2 or to_manufacturer");
+            }
+
+            AfterOperation();
+        }
+    }
+
+    private void Run(Func<RoutingResult> operation)
+    {
+        lock (_gate)
+        {
+            RoutingResult result = operation();
+            AfterOperation();
+            RoutingFailures.ThrowIfFailed(result);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using CallRouter.Routing;
+using Google.Protobuf.WellKnownTypes;
+using Proto = CallRouter.Contracts.V1;
+
+namespace CallRouter.Core.Routing;
+
+/// <content>Turns engine events into gateway and console stream messages (runs under the lock).</content>
+public sealed partial class RoutingCoordinator
+{
+    // A call being ended and queued again (agent leg failed, transfer to L2) keeps its stream open.
+    private TrackedCall? _requeueing;
+
+    private void OnEngineEvent(in RoutingEvent e)
+    {
+        Timestamp at = Timestamp.FromDateTimeOffset(e.At);
+        TrackedCall? call = e.CallId is not null && _calls.TryGetValue(e.CallId, out TrackedCall? found) ? found : null;
+        AgentSession? session = e.AgentId is not null && _sessions.TryGetValue(e.AgentId, out AgentSession? s) ? s : null;
+
+        switch (e.Kind)
+        {
+            case RoutingEventKind.CallQueued:
+                call?.Post(QueuedEvent(e.CallId!, e.Model, e.Severity, e.Level, e.Position, e.ExpectedWait));
+                break;
+
+            case RoutingEventKind.CallRequeued:
+                call?.Post(new Proto.RoutingEvent { CallId = e.CallId, At = at, Requeued = new Proto.CallRequeued { Reason = Describe(e.RequeueReason) } });
+                call?.Post(QueuedEvent(e.CallId!, e.Model, e.Severity, e.Level, e.Position, e.ExpectedWait));
+                break;
+
+            case RoutingEventKind.CallOffered:
+                _metrics.OfferMade();
+                call?.Post(new Proto.RoutingEvent
+                {
+                    CallId = e.CallId, At = at,
+                    Offered = new Proto.CallOffered { AgentId = e.AgentId, OfferExpiresAt = Timestamp.FromDateTimeOffset(e.Deadline) },
+                });
+                session?.Post(new Proto.AgentEvent
+                {
+                    At = at,
+                    Offer = new Proto.Offer
+                    {
+                        CallId = e.CallId, Context = call?.Context, Case = CaseSummaryFor(call),
+                        ExpiresAt = Timestamp.FromDateTimeOffset(e.Deadline), OverflowStep = e.OverflowStep,
+                    },
+                });
+                break;
+
+            case RoutingEventKind.OfferExpired:
+            case RoutingEventKind.OfferDeclined:
+                session?.Post(new Proto.AgentEvent
+                {
+                    At = at,
+                    OfferWithdrawn = new Proto.OfferWithdrawn { CallId = e.CallId, Reason = e.Kind == RoutingEventKind.OfferExpired ? "expired" : "declined" },
+                });
+                break;
+
+            case RoutingEventKind.CallOverflowed:
+                call?.Post(new Proto.RoutingEvent
+                {
+                    CallId = e.CallId, At = at,
+                    Overflowed = new Proto.CallOverflowed { Step = e.OverflowStep, Description = $"overflow step {e.OverflowStep}: wider agent pool" },
+                });
+                break;
+
+            case RoutingEventKind.CallAccepted:
+                _metrics.CallAnswered(e.Duration);
+                if (call is not null)
+                {
+                    call.AgentId = e.AgentId;
+                    call.Waited = e.Duration;
+                    call.Post(new Proto.RoutingEvent
+                    {
+                        CallId = e.CallId, At = at,
+                        Connect = new Proto.CallConnect { AgentId = e.AgentId, AgentSipContact = session?.SipContact ?? "" },
+                    });
+                }
+
+                session?.Post(new Proto.AgentEvent { At = at, CallStarted = new Proto.CallStarted { CallId = e.CallId } });
+                break;
+
+            case RoutingEventKind.CallAbandoned:
+                _metrics.CallAbandoned(e.Duration);
+                if (e.AgentId is not null)
+                {
+                    session?.Post(new Proto.AgentEvent { At = at, OfferWithdrawn = new Proto.OfferWithdrawn { CallId = e.CallId, Reason = "caller hung up" } });
+                }
+
+                if (call is not null)
+                {
+                    call.Waited = e.Duration;
+                    FinishCall(call, at, "abandoned");
+                }
+
+                break;
+
+            case RoutingEventKind.CallEnded:
+                session?.Post(new Proto.AgentEvent
+                {
+                    At = at,
+                    CallStopped = new Proto.CallStopped { CallId = e.CallId, WrapUpEndsAt = Timestamp.FromDateTimeOffset(e.At + _options.WrapUpTime) },
+                });
+                if (call is not null && !ReferenceEquals(call, _requeueing))
+                {
+                    FinishCall(call, at, "ended");
+                }
+
+                break;
+
+            case RoutingEventKind.AgentStateChanged:
+                session?.Post(new Proto.AgentEvent
+                {
+                    At = at,
+                    StateChanged = new Proto.AgentStateChanged { State = e.AgentState.ToProto(), Reason = e.Reason ?? "" },
+                });
+                break;
+        }
+    }
+
+    private void FinishCall(TrackedCall call, Timestamp at, string reason)
+    {
+        call.Post(new Proto.RoutingEvent { CallId = call.Context.CallId, At = at, Finished = new Proto.CallFinished { Reason = reason } });
+        call.Finish();
+        _calls.Remove(call.Context.CallId);
+    }
+
+    private static Proto.CaseSummary CaseSummaryFor(TrackedCall? call)
+    {
+        if (call is null)
+        {
+            return new Proto.CaseSummary();
+        }
+
+        // Until the case service is wired in, the summary carries what the switch and IVR told us.
+        return new Proto.CaseSummary
+        {
+            ProblemNumber = call.Context.ProblemNumber,
+            CustomerAccount = call.Context.CustomerAccount,
+            MachineModel = call.Model.ToProto(),
+            SerialNumber = call.Context.SerialNumber,
+            Severity = call.Context.Severity,
+        };
+    }
+
+    private static string Describe(RequeueReason reason) => reason switch
+    {
+        RequeueReason.OfferExpired => "offer expired",
+        RequeueReason.Declined => "agent declined",
+        RequeueReason.AgentLoggedOut => "agent logged out",
+        _ => "requeued",
+    };
+
+    /// <summary>Adapter so the engine's sink interface does not appear on the coordinator's public surface.</summary>
+    private sealed class EventSink(RoutingCoordinator owner) : IRoutingEventSink
+    {
+        public void Publish(in RoutingEvent routingEvent) => owner.OnEngineEvent(routingEvent);
+    }
+}

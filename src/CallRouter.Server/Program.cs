@@ -1,0 +1,40 @@
+using CallRouter.Core;
+using CallRouter.Server;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using OpenTelemetry.Metrics;
+
+// The all-in-one host: routing core gRPC services (and, as they land, the SIP gateway and
+// the case services) in one process on embedded defaults. Everything is configured from
+// appsettings.json and CALLROUTER__* / CallRouter__* environment variables.
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddEnvironmentVariables(prefix: "CALLROUTER_");
+
+ServerOptions server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    // gRPC needs HTTP/2; without TLS that means an HTTP/2-only (prior knowledge) endpoint,
+    // so the scrape endpoint gets its own HTTP/1.1 port.
+    kestrel.Listen(ServerEndpoints.Parse(server.GrpcAddress), server.GrpcPort, o => o.Protocols = HttpProtocols.Http2);
+    kestrel.Listen(ServerEndpoints.Parse(server.HttpAddress), server.HttpPort, o => o.Protocols = HttpProtocols.Http1);
+});
+builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = server.ShutdownTimeout);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddCallRouterCore(builder.Configuration, ServerEndpoints.ResolveDataDirectory(server.DataDirectory));
+builder.Services.AddGrpcHealthChecks().AddCheck("routing", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+builder.Services.AddGrpcReflection();
+builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+    .AddMeter(CallRouterMetrics.MeterName)
+    .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
+    .AddPrometheusExporter());
+
+var app = builder.Build();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapCallRouterCore();
+app.MapGrpcHealthChecksService().AllowAnonymous();
+app.MapGrpcReflectionService().RequireAuthorization();
+app.MapPrometheusScrapingEndpoint().AllowAnonymous();
+app.MapGet("/", () => "CallRouter is running. gRPC on the HTTP/2 port; metrics at /metrics.").AllowAnonymous();
+
+app.Run();
