@@ -1,0 +1,62 @@
+using CallRouter.Cli;
+using CallRouter.Cli.Commands;
+using CallRouter.Core.Auth;
+using Grpc.Core;
+
+// callrouter-cli: try routing from a terminal without writing code.
+const string Usage = """
+    usage: callrouter-cli <command> [options]      (server: --server URL or CALLROUTER_SERVER, default http://127.0.0.1:50051)
+      agent --user NAME [--password P] [--contact SIP-URI] [--auto-accept] [--disposition resolved|needs-l2|escalate|call-back] [--not-ready]
+      call  [--model NS10] [--severity 3] [--account A] [--serial S] [--callback N] [--problem P] [--talk SECONDS] [--call-id ID]
+      stats [--watch]
+      hash-password            (reads a password on standard input, prints a hash for appsettings PasswordHash)
+    Passwords default to the demo accounts' and can come from CALLROUTER_PASSWORD.
+    """;
+
+if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+{
+    Console.WriteLine(Usage);
+    return args.Length == 0 ? 2 : 0;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+try
+{
+    var options = new CliArguments(args.Skip(1));
+    return args[0] switch
+    {
+        "agent" => await AgentConsoleCommand.RunAsync(options, cancel.Token),
+        "call" => await CallCommand.RunAsync(options, cancel.Token),
+        "stats" => await StatsCommand.RunAsync(options, cancel.Token),
+        "hash-password" => HashPassword(),
+        _ => throw new CliException($"unknown command '{args[0]}'\n{Usage}"),
+    };
+}
+catch (CliException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+catch (RpcException e)
+{
+    Console.Error.WriteLine($"server said {e.StatusCode}: {e.Status.Detail}");
+    return 1;
+}
+
+static int HashPassword()
+{
+    string? password = Console.In.ReadLine();
+    if (string.IsNullOrEmpty(password))
+    {
+        throw new CliException("give the password on standard input");
+    }
+
+    Console.WriteLine(PasswordHasher.Hash(password));
+    return 0;
+}
