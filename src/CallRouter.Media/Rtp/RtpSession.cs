@@ -1,0 +1,359 @@
+using System.Net;
+
+namespace CallRouter.Media.Rtp;
+
+/// <summary>
+/// One RTP stream pair (send and receive) with its RTCP: sequence numbers, SSRC and a media
+/// clock for what we send; symmetric-RTP latching, statistics and payload-type filtering for
+/// what we receive. Transport-agnostic: <see cref="ProcessRtp"/> and <see cref="ProcessRtcp"/>
+/// are the receive entry points, called by <see cref="Start"/>'s loops or directly by tests.
+/// </summary>
+public sealed class RtpSession : IAsyncDisposable
+{
+    private const long NtpEpochOffsetSeconds = 2_208_988_800; // 1900-01-01 to 1970-01-01
+
+    private readonly IRtpTransport _rtp;
+    private readonly IRtpTransport? _rtcp;
+    private readonly TimeProvider _time;
+    private readonly RtpSessionOptions _options;
+    private readonly Lock _sendLock = new();
+    private readonly Lock _receiveLock = new();
+    private readonly byte[] _sendBuffer = new byte[1500];
+    private readonly long _clockStart;
+    private readonly uint _timestampBase;
+    private readonly CancellationTokenSource _stop = new();
+    private RtpReceiveStatistics _receive;
+    private HashSet<byte> _acceptedPayloadTypes = [];
+    private IPEndPoint? _remoteRtp;
+    private IPEndPoint? _remoteRtcp;
+    private bool _latched;
+    private long _lastFromRemote;
+    private uint? _remoteSsrc;
+    private ushort _sequence;
+    private long _packetsSent;
+    private long _octetsSent;
+    private long _unexpectedSource;
+    private RtcpReportBlock? _remoteReportAboutUs;
+    private uint _lastSenderReportCompact;
+    private long _lastSenderReportArrival;
+    private ITimer? _rtcpTimer;
+    private Task _loops = Task.CompletedTask;
+
+    public RtpSession(IRtpTransport rtp, IRtpTransport? rtcp, TimeProvider time, RtpSessionOptions? options = null)
+    {
+        _rtp = rtp;
+        _rtcp = rtcp;
+        _time = time;
+        _options = options ?? new RtpSessionOptions();
+        _receive = new RtpReceiveStatistics(_options.ClockRate);
+        Ssrc = _options.Ssrc ?? (uint)Random.Shared.Next();
+        // Random initial sequence and timestamp (RFC 3550 §5.1) make known-plaintext attacks harder.
+        _sequence = (ushort)Random.Shared.Next(ushort.MaxValue + 1);
+        _timestampBase = (uint)Random.Shared.Next();
+        _clockStart = time.GetTimestamp();
+    }
+
+    public uint Ssrc { get; }
+
+    public IPEndPoint LocalEndPoint => _rtp.LocalEndPoint;
+
+    /// <summary>Where RTP is sent: the SDP address until a packet arrives, then the address packets really come from.</summary>
+    public IPEndPoint? RemoteEndPoint
+    {
+        get
+        {
+            lock (_receiveLock)
+            {
+                return _remoteRtp;
+            }
+        }
+    }
+
+    public bool IsLatched
+    {
+        get
+        {
+            lock (_receiveLock)
+            {
+                return _latched;
+            }
+        }
+    }
+
+    /// <summary>Called for every accepted packet, on the receiving thread.</summary>
+    public RtpPacketHandler? PacketReceived { get; set; }
+
+    /// <summary>Raised when the peer sends RTCP BYE.</summary>
+    public event Action? ByeReceived;
+
+    /// <summary>Points the stream at an address from SDP and only accepts the given payload types. Latching starts over.</summary>
+    public void Configure(IPEndPoint remoteRtp, IReadOnlyCollection<byte> acceptedPayloadTypes)
+    {
+        lock (_receiveLock)
+        {
+            _remoteRtp = remoteRtp;
+            _remoteRtcp = new IPEndPoint(remoteRtp.Address, remoteRtp.Port + 1);
+            _latched = false;
+            _acceptedPayloadTypes = [.. acceptedPayloadTypes];
+        }
+    }
+
+    /// <summary>The media clock now, in RTP timestamp units: what the timestamp of a packet sent now should be.</summary>
+    public uint CurrentTimestamp()
+    {
+        var elapsed = _time.GetElapsedTime(_clockStart);
+        return unchecked(_timestampBase + (uint)(long)(elapsed.TotalSeconds * _options.ClockRate));
+    }
+
+    /// <summary>Sends one packet with the next sequence number. Nothing is sent before a remote address is known.</summary>
+    public void Send(byte payloadType, uint timestamp, bool marker, ReadOnlySpan<byte> payload)
+    {
+        var destination = RemoteEndPoint;
+        if (destination is null)
+        {
+            return;
+        }
+
+        lock (_sendLock)
+        {
+            var header = new RtpHeader(marker, payloadType, _sequence++, timestamp, Ssrc);
+            var length = RtpPacket.Write(_sendBuffer, header, payload);
+            _rtp.Send(_sendBuffer.AsSpan(0, length), destination);
+            _packetsSent++;
+            _octetsSent += payload.Length;
+        }
+    }
+
+    /// <summary>Handles one received RTP datagram: filter, latch, count, deliver.</summary>
+    public void ProcessRtp(ReadOnlySpan<byte> datagram, IPEndPoint source)
+    {
+        if (!RtpPacket.TryParse(datagram, out var packet))
+        {
+            return;
+        }
+
+        var header = packet.Header;
+        lock (_receiveLock)
+        {
+            if (!_acceptedPayloadTypes.Contains(header.PayloadType) || !AcceptSource(source))
+            {
+                return;
+            }
+
+            if (_remoteSsrc != header.Ssrc)
+            {
+                // A new source (re-INVITE, media server switch): its sequence space starts afresh.
+                _remoteSsrc = header.Ssrc;
+                _receive = new RtpReceiveStatistics(_options.ClockRate);
+            }
+
+            var arrival = _time.GetElapsedTime(_clockStart).TotalSeconds;
+            _receive.Update(header.SequenceNumber, header.Timestamp, arrival);
+        }
+
+        PacketReceived?.Invoke(in packet);
+    }
+
+    /// <summary>Handles one received RTCP datagram: remembers the peer's view of our stream and its SR time.</summary>
+    public void ProcessRtcp(ReadOnlySpan<byte> datagram, IPEndPoint source)
+    {
+        if (!RtcpCompoundPacket.TryParse(datagram, out var compound))
+        {
+            return;
+        }
+
+        var bye = false;
+        lock (_receiveLock)
+        {
+            if (_remoteRtp is not null && !source.Address.Equals(_remoteRtp.Address))
+            {
+                return;
+            }
+
+            _remoteRtcp = source; // symmetric RTCP: answer where reports come from
+            foreach (var report in compound.Reports)
+            {
+                if (report.SenderInfo is { } info)
+                {
+                    _lastSenderReportCompact = info.CompactNtp;
+                    _lastSenderReportArrival = _time.GetTimestamp();
+                }
+
+                foreach (var block in report.Blocks)
+                {
+                    if (block.Ssrc == Ssrc)
+                    {
+                        _remoteReportAboutUs = block;
+                    }
+                }
+            }
+
+            bye = compound.HasBye;
+        }
+
+        if (bye)
+        {
+            ByeReceived?.Invoke();
+        }
+    }
+
+    /// <summary>Builds our next RTCP compound packet (SR if we have sent, else RR) into <paramref name="destination"/>.</summary>
+    public int WriteRtcpReport(Span<byte> destination, bool bye = false)
+    {
+        RtcpReportBlock? block = null;
+        lock (_receiveLock)
+        {
+            if (_remoteSsrc is { } remote)
+            {
+                var dlsr = _lastSenderReportArrival == 0
+                    ? 0u
+                    : (uint)(_time.GetElapsedTime(_lastSenderReportArrival).TotalSeconds * 65536);
+                block = _receive.CreateReportBlock(remote, _lastSenderReportCompact, dlsr);
+            }
+        }
+
+        RtcpSenderInfo? senderInfo = null;
+        lock (_sendLock)
+        {
+            if (_packetsSent > 0)
+            {
+                senderInfo = new RtcpSenderInfo(NtpNow(), CurrentTimestamp(), (uint)_packetsSent, (uint)_octetsSent);
+            }
+        }
+
+        ReadOnlySpan<RtcpReportBlock> blocks = block is { } b ? [b] : [];
+        return RtcpCompoundPacket.Write(destination, Ssrc, senderInfo, blocks, _options.CanonicalName, bye);
+    }
+
+    public RtpStatistics GetStatistics()
+    {
+        lock (_receiveLock)
+        {
+            var expected = _receive.PacketsExpected;
+            var lost = _receive.PacketsLost;
+            return new RtpStatistics(
+                Interlocked.Read(ref _packetsSent),
+                Interlocked.Read(ref _octetsSent),
+                _receive.PacketsReceived,
+                lost,
+                expected == 0 ? 0 : Math.Max(0, (double)lost / expected),
+                _receive.JitterMilliseconds,
+                _unexpectedSource,
+                _remoteReportAboutUs?.FractionLostRatio,
+                _remoteReportAboutUs is { } r ? r.Jitter * 1000.0 / _options.ClockRate : null,
+                _remoteReportAboutUs?.CumulativeLost);
+        }
+    }
+
+    /// <summary>Starts the receive loops and the RTCP report timer.</summary>
+    public void Start()
+    {
+        var token = _stop.Token;
+        var rtpLoop = ReceiveLoopAsync(_rtp, isRtcp: false, token);
+        var rtcpLoop = _rtcp is null ? Task.CompletedTask : ReceiveLoopAsync(_rtcp, isRtcp: true, token);
+        _loops = Task.WhenAll(rtpLoop, rtcpLoop);
+        if (_rtcp is not null)
+        {
+            _rtcpTimer = _time.CreateTimer(_ => SendRtcpReport(bye: false), null, _options.RtcpInterval, _options.RtcpInterval);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_stop.IsCancellationRequested)
+        {
+            return;
+        }
+
+        _rtcpTimer?.Dispose();
+        SendRtcpReport(bye: true);
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _rtp.Dispose();
+        _rtcp?.Dispose();
+        try
+        {
+            await _loops.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Expected: the loops end by cancellation.
+        }
+
+        _stop.Dispose();
+    }
+
+    private bool AcceptSource(IPEndPoint source)
+    {
+        var now = _time.GetTimestamp();
+        if (_latched && source.Equals(_remoteRtp))
+        {
+            _lastFromRemote = now;
+            return true;
+        }
+
+        if (!_latched || _time.GetElapsedTime(_lastFromRemote, now) >= _options.RelatchAfterSilence)
+        {
+            // Symmetric RTP (RFC 4961): send back to where packets really come from, which behind a NAT is not the SDP address.
+            _remoteRtp = source;
+            _remoteRtcp = new IPEndPoint(source.Address, source.Port + 1);
+            _latched = true;
+            _lastFromRemote = now;
+            return true;
+        }
+
+        _unexpectedSource++;
+        return false;
+    }
+
+    private void SendRtcpReport(bool bye)
+    {
+        IPEndPoint? destination;
+        lock (_receiveLock)
+        {
+            destination = _remoteRtcp;
+        }
+
+        if (_rtcp is null || destination is null)
+        {
+            return;
+        }
+
+        Span<byte> buffer = stackalloc byte[512];
+        var length = WriteRtcpReport(buffer, bye);
+        _rtcp.Send(buffer[..length], destination);
+    }
+
+    private ulong NtpNow()
+    {
+        var unixTicks = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var seconds = (ulong)((unixTicks / 1000) + NtpEpochOffsetSeconds);
+        var fraction = (ulong)(unixTicks % 1000) * 0x1_0000_0000UL / 1000;
+        return (seconds << 32) | fraction;
+    }
+
+    private async Task ReceiveLoopAsync(IRtpTransport transport, bool isRtcp, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[2048];
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            ReceivedDatagram datagram;
+            try
+            {
+                datagram = await transport.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+            {
+                return;
+            }
+
+            if (isRtcp)
+            {
+                ProcessRtcp(buffer.AsSpan(0, datagram.Length), datagram.Source);
+            }
+            else
+            {
+                ProcessRtp(buffer.AsSpan(0, datagram.Length), datagram.Source);
+            }
+        }
+    }
+}

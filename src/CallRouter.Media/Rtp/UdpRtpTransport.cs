@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace CallRouter.Media.Rtp;
+
+/// <summary>
+/// UDP socket for RTP or RTCP. Receives through a reused <see cref="SocketAddress"/> and caches
+/// the last source <see cref="IPEndPoint"/>, so a steady stream from one peer allocates nothing
+/// per packet.
+/// </summary>
+public sealed class UdpRtpTransport : IRtpTransport
+{
+    private readonly Socket _socket;
+    private readonly SocketAddress _receiveAddress;
+    private SocketAddress? _lastSourceAddress;
+    private IPEndPoint? _lastSource;
+    private Action? _onDispose;
+
+    private UdpRtpTransport(Socket socket, Action? onDispose = null)
+    {
+        _socket = socket;
+        _onDispose = onDispose;
+        LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
+        _receiveAddress = new SocketAddress(socket.AddressFamily);
+    }
+
+    public IPEndPoint LocalEndPoint { get; }
+
+    /// <summary>Binds an RTP socket on an even port and its RTCP socket on the next, retrying ports another process holds.</summary>
+    public static (UdpRtpTransport Rtp, UdpRtpTransport Rtcp) BindPair(RtpPortAllocator allocator, IPAddress address)
+    {
+        for (var attempt = 0; attempt < 16; attempt++)
+        {
+            if (!allocator.TryAllocate(out var port))
+            {
+                break;
+            }
+
+            Socket? rtp = null;
+            try
+            {
+                rtp = Bind(address, port);
+                var rtcp = Bind(address, port + 1);
+                // The RTP socket owns the port lease: disposing it returns the pair to the range.
+                return (new UdpRtpTransport(rtp, () => allocator.Release(port)), new UdpRtpTransport(rtcp));
+            }
+            catch (SocketException)
+            {
+                rtp?.Dispose();
+                allocator.Release(port);
+            }
+        }
+
+        throw new InvalidOperationException("No free RTP port pair in the configured range.");
+    }
+
+    public void Send(ReadOnlySpan<byte> datagram, IPEndPoint destination)
+    {
+        try
+        {
+            _socket.SendTo(datagram, SocketFlags.None, destination);
+        }
+        catch (SocketException)
+        {
+            // A send failure is a lost packet; RTP has no retransmission and the call must go on.
+        }
+    }
+
+    public async ValueTask<ReceivedDatagram> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            int length;
+            try
+            {
+                length = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, _receiveAddress, cancellationToken).ConfigureAwait(false);
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.MessageSize)
+            {
+                // ICMP port unreachable from an earlier send, or an oversized datagram: skip it.
+                continue;
+            }
+
+            if (_lastSource is null || !_receiveAddress.Equals(_lastSourceAddress))
+            {
+                _lastSourceAddress = new SocketAddress(_receiveAddress.Family, _receiveAddress.Size);
+                _receiveAddress.Buffer.CopyTo(_lastSourceAddress.Buffer);
+                _lastSource = (IPEndPoint)LocalEndPoint.Create(_receiveAddress);
+            }
+
+            return new ReceivedDatagram(length, _lastSource);
+        }
+    }
+
+    public void Dispose()
+    {
+        _socket.Dispose();
+        Interlocked.Exchange(ref _onDispose, null)?.Invoke();
+    }
+
+    private static Socket Bind(IPAddress address, int port)
+    {
+        var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            socket.Bind(new IPEndPoint(address, port));
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+}
