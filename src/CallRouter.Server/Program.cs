@@ -5,9 +5,8 @@ using OpenTelemetry.Metrics;
 
 // The all-in-one host: routing core gRPC services (and, as they land, the SIP gateway and
 // the case services) in one process on embedded defaults. Everything is configured from
-// appsettings.json and CALLROUTER__* / CallRouter__* environment variables.
+// appsettings.json and environment variables such as CallRouter__Server__GrpcPort=6000.
 var builder = WebApplication.CreateBuilder(args);
-builder.Configuration.AddEnvironmentVariables(prefix: "CALLROUTER_");
 
 ServerOptions server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
 builder.WebHost.ConfigureKestrel(kestrel =>
