@@ -37,7 +37,9 @@ public sealed class CoreDatabase
     {
         using SqliteConnection connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA user_version;";
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        command.ExecuteNonQuery();
+        command.CommandText = "PRAGMA user_version;";
         long version = (long)(command.ExecuteScalar() ?? 0L);
         if (version >= SchemaVersion)
         {
