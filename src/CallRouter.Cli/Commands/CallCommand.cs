@@ -37,7 +37,9 @@ internal static class CallCommand
             return 0;
         }
 
-        Console.WriteLine($"call {callId} queued at position {registered.Position}, expected wait {registered.ExpectedWait.ToTimeSpan():mm\\:ss}");
+        Console.WriteLine(registered.Position > 0
+            ? $"call {callId} queued at position {registered.Position}, expected wait {registered.ExpectedWait.ToTimeSpan():mm\\:ss}"
+            : $"call {callId} registered and offered to an agent at once");
         var started = DateTimeOffset.UtcNow;
         using var watch = routing.WatchCall(new WatchCallRequest { CallId = callId }, cancellationToken: cancel);
         try

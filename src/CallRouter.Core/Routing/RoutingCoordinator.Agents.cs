@@ -23,10 +23,22 @@ public sealed partial class RoutingCoordinator
             }
 
             var session = new AgentSession(agent.AgentId, sipContact);
+            session.Post(new Proto.AgentEvent
+            {
+                At = Timestamp.FromDateTimeOffset(_time.GetUtcNow()),
+                Started = new Proto.SessionStarted
+                {
+                    AgentId = agent.AgentId,
+                    DisplayName = _agentNames.GetValueOrDefault(agent.AgentId, agent.AgentId),
+                    Level = agent.Skills.Level.ToProto(),
+                    Models = { agent.Skills.Models.Order().Select(m => m.ToProto()) },
+                },
+            });
             _sessions.Add(agent.AgentId, session);
             _logoutWhenIdle.Remove(agent.AgentId);
             if (agent.State == AgentState.Offline)
             {
+                // The engine reports the new state (not ready, "logged in") to the session itself.
                 RoutingResult result = _engine.LogIn(agent.AgentId);
                 if (!result.IsSuccess)
                 {
@@ -34,24 +46,17 @@ public sealed partial class RoutingCoordinator
                     RoutingFailures.ThrowIfFailed(result);
                 }
             }
+            else
+            {
+                // A console reconnecting while its agent is still busy learns the current state.
+                session.Post(new Proto.AgentEvent
+                {
+                    At = Timestamp.FromDateTimeOffset(_time.GetUtcNow()),
+                    StateChanged = new Proto.AgentStateChanged { State = agent.State.ToProto(), Reason = agent.NotReadyReason ?? "" },
+                });
+            }
 
             AgentSnapshot current = _engine.GetAgent(agent.AgentId)!;
-            session.Post(new Proto.AgentEvent
-            {
-                At = Timestamp.FromDateTimeOffset(_time.GetUtcNow()),
-                Started = new Proto.SessionStarted
-                {
-                    AgentId = current.AgentId,
-                    DisplayName = _agentNames.GetValueOrDefault(current.AgentId, current.AgentId),
-                    Level = current.Skills.Level.ToProto(),
-                    Models = { current.Skills.Models.Order().Select(m => m.ToProto()) },
-                },
-            });
-            session.Post(new Proto.AgentEvent
-            {
-                At = Timestamp.FromDateTimeOffset(_time.GetUtcNow()),
-                StateChanged = new Proto.AgentStateChanged { State = current.State.ToProto(), Reason = current.NotReadyReason ?? "" },
-            });
             if (available && current.State == AgentState.NotReady)
             {
                 _engine.SetAvailable(agent.AgentId);

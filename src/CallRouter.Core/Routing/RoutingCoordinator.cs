@@ -104,7 +104,11 @@ public sealed partial class RoutingCoordinator : IDisposable
                 };
             }
 
-            var tracked = new TrackedCall(context.Clone(), model, level, _time.GetUtcNow());
+            // Agents and reports see the manufacturer's spelling, whatever the switch sent.
+            Proto.CallContext normalised = context.Clone();
+            normalised.MachineModel = ModelNames.Display(model);
+            normalised.Level = level.ToProto();
+            var tracked = new TrackedCall(normalised, model, level, _time.GetUtcNow());
             _calls.Add(context.CallId, tracked);
             RoutingResult result = _engine.EnqueueCall(new CallRequest(context.CallId, model, context.Severity, level));
             if (!result.IsSuccess)
