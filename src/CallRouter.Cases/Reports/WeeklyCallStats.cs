@@ -1,0 +1,17 @@
+namespace CallRouter.Cases.Reports;
+
+/// <summary>
+/// A5 7.1–7.4 for one week (Monday to Sunday in the desk's time zone, clipped to the
+/// requested range). A call belongs to the week in which it arrived, even if it was answered
+/// or ended in the next one.
+/// </summary>
+public sealed record WeeklyCallStats(
+    DateOnly From,
+    DateOnly To,
+    int CallsReceived,
+    int CallsAbandoned,
+    int CallsAnswered,
+    int ManufacturerCalls,
+    int CallsWithWait,
+    TimeSpan AverageWait,
+    TimeSpan LongestWait);
