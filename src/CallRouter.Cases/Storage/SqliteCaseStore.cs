@@ -15,6 +15,7 @@ public sealed class SqliteCaseStore : AdoCaseStore
 {
     private readonly string _connectionString;
     private readonly string _sessionPragmas;
+    private readonly SqliteGroupCommitter _committer;
 
     public SqliteCaseStore(string databasePath, TimeProvider timeProvider, bool fullSync = true)
         : base(timeProvider)
@@ -31,6 +32,15 @@ public sealed class SqliteCaseStore : AdoCaseStore
         // synchronous and foreign_keys are per connection, so every open sets them;
         // busy_timeout bounds how long a writer waits for another writer's lock.
         _sessionPragmas = $"PRAGMA synchronous = {(fullSync ? "FULL" : "NORMAL")}; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;";
+        _committer = new SqliteGroupCommitter(OpenAsync, ApplyAsync);
+    }
+
+    /// <summary>Case changes go through the group committer: one fsync for every change queued meanwhile.</summary>
+    public override Task CommitAsync(CaseChange change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ValidateChange(change);
+        return _committer.CommitAsync(change, cancellationToken);
     }
 
     public string DatabasePath { get; }
@@ -86,10 +96,11 @@ public sealed class SqliteCaseStore : AdoCaseStore
     protected override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 1555 or 2067 };
 
-    public override ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        // Pooled connections keep the file open; clearing lets the host (and tests) delete it.
+        // Drain the queue first so every change accepted before disposal is committed; then
+        // clear the pool, whose connections keep the file open, so it can be moved or deleted.
+        await _committer.DisposeAsync().ConfigureAwait(false);
         SqliteConnection.ClearAllPools();
-        return ValueTask.CompletedTask;
     }
 }

@@ -81,6 +81,41 @@ public abstract class CaseStoreContract : StoreTestBase
     }
 
     [Fact]
+    public async Task Commit_ManyConcurrentWithOneBad_OnlyTheBadOneFails()
+    {
+        var cases = new List<CaseRecord>();
+        for (var i = 0; i < 30; i++)
+        {
+            cases.Add(await OpenAsync());
+        }
+
+        await Cases.AttachCallAsync(Agent, cases[0].ProblemNumber, new CallRecord { CallId = "taken", ProblemNumber = cases[0].ProblemNumber, StartedAt = TestClock.Start });
+        cases[0] = (await Store.GetCaseAsync(cases[0].ProblemNumber))!;
+
+        // Thirty changes at once (a group-committing store may put them in one transaction);
+        // only the change that reuses a call id may fail.
+        var commits = cases.Select((c, i) => Task.Run(() => Store.CommitAsync(new CaseChange
+        {
+            Case = c with { State = CaseState.InProgress, Version = c.Version + 1 },
+            ExpectedVersion = c.Version,
+            NewCalls = [new CallRecord { CallId = i == 7 ? "taken" : $"call-{i}", ProblemNumber = c.ProblemNumber, StartedAt = TestClock.Start }],
+        }))).ToArray();
+        var all = Task.WhenAll(commits);
+        await Assert.ThrowsAsync<CaseException>(() => all.WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.Equal(CaseErrorCode.AlreadyExists, Assert.IsType<CaseException>(commits[7].Exception!.InnerException).Code);
+        Assert.Equal(29, commits.Count(t => t.IsCompletedSuccessfully));
+        var states = new List<CaseState>();
+        foreach (var c in cases)
+        {
+            states.Add((await Store.GetCaseAsync(c.ProblemNumber))!.State);
+        }
+
+        Assert.Equal(29, states.Count(s => s == CaseState.InProgress));
+        Assert.Equal(CaseState.Open, states[7]);
+    }
+
+    [Fact]
     public async Task Reopen_AfterDispose_EveryAcknowledgedWriteIsThere()
     {
         var opened = await OpenAsync(severity: Severity.S2);
