@@ -105,8 +105,12 @@ public sealed class RtpSession : IAsyncDisposable
         return unchecked(_timestampBase + (uint)(long)(elapsed.TotalSeconds * _options.ClockRate));
     }
 
-    /// <summary>Sends one packet with the next sequence number. Nothing is sent before a remote address is known.</summary>
-    public void Send(byte payloadType, uint timestamp, bool marker, ReadOnlySpan<byte> payload)
+    /// <summary>
+    /// Sends one packet with the next sequence number. A relay passes <paramref name="sequenceAdvance"/> &gt; 1
+    /// to reproduce a gap it saw upstream, so the far end still detects the loss. Nothing is sent before
+    /// a remote address is known.
+    /// </summary>
+    public void Send(byte payloadType, uint timestamp, bool marker, ReadOnlySpan<byte> payload, ushort sequenceAdvance = 1)
     {
         var destination = RemoteEndPoint;
         if (destination is null)
@@ -116,6 +120,7 @@ public sealed class RtpSession : IAsyncDisposable
 
         lock (_sendLock)
         {
+            _sequence = unchecked((ushort)(_sequence + sequenceAdvance - 1));
             var header = new RtpHeader(marker, payloadType, _sequence++, timestamp, Ssrc);
             var length = RtpPacket.Write(_sendBuffer, header, payload);
             _rtp.Send(_sendBuffer.AsSpan(0, length), destination);

@@ -1,0 +1,29 @@
+using System.Net;
+using CallRouter.Media.Codecs;
+
+namespace CallRouter.Media;
+
+/// <summary>Process-wide media settings (bound from configuration by the gateway host).</summary>
+public sealed record MediaEngineOptions
+{
+    /// <summary>Address RTP sockets bind to.</summary>
+    public IPAddress BindAddress { get; init; } = IPAddress.Loopback;
+
+    /// <summary>Address written into SDP; defaults to <see cref="BindAddress"/> (set it when binding 0.0.0.0).</summary>
+    public IPAddress? AdvertisedAddress { get; init; }
+
+    /// <summary>First port of the RTP range; RTP uses even ports, RTCP the odd port above.</summary>
+    public int PortRangeStart { get; init; } = 20000;
+
+    public int PortRangeEnd { get; init; } = 29999;
+
+    /// <summary>Codec preference for offers and answers.</summary>
+    public IReadOnlyList<G711Law> Codecs { get; init; } = [G711Law.MuLaw, G711Law.ALaw];
+
+    public int TelephoneEventPayloadType { get; init; } = 101;
+
+    public int PacketTimeMs { get; init; } = 20;
+
+    /// <summary>Directory whose WAV files override the shipped prompts by name; null for the shipped set only.</summary>
+    public string? PromptDirectory { get; init; }
+}
