@@ -165,14 +165,16 @@ public sealed partial class RoutingEngine
                 continue;
             }
 
-            // Catch every waiting call up with the new policy (oldest first, so announced steps stay in
-            // non-increasing order along the queue), then rebuild the cursors.
+            // Re-base every waiting call on the new policy: announce steps it has already reached, and forget
+            // steps it reached only under the old one, so that their crossing under the new policy is still a
+            // deadline. Due steps fall along the queue, so the rebuilt cursors are suffixes again.
             for (var call = queue.Head; call is not null; call = call.Next)
             {
                 var due = compiled.DueStep(now - call.EnqueuedTicks);
-                if (due > call.AnnouncedStep)
+                var announce = due > call.AnnouncedStep;
+                call.AnnouncedStep = due;
+                if (announce)
                 {
-                    call.AnnouncedStep = due;
                     EmitCall(RoutingEventKind.CallOverflowed, call, now, overflowStep: due);
                 }
             }

@@ -141,7 +141,7 @@ public sealed partial class RoutingEngine
         SetState(agent, AgentState.Offline, null, now);
         if (reserved is not null)
         {
-            Requeue(reserved, RequeueReason.AgentLoggedOut, now);
+            Requeue(reserved, agent, RequeueReason.AgentLoggedOut, now);
             Settle(now);
         }
 
@@ -203,7 +203,7 @@ public sealed partial class RoutingEngine
             MakeAvailable(agent, now);
         }
 
-        Requeue(call, RequeueReason.Declined, now);
+        Requeue(call, agent, RequeueReason.Declined, now);
         Settle(now);
         return RoutingResult.Ok;
     }

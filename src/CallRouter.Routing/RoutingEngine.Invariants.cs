@@ -7,7 +7,7 @@ public sealed partial class RoutingEngine
 {
     /// <summary>
     /// Verifies every structural invariant, including "settled" (no available agent qualifies for a queue head)
-    /// at the current time, without processing anything due.
+    /// when nothing is due, without processing anything due.
     /// </summary>
     /// <returns>Null when consistent, otherwise the first violation found.</returns>
     internal string? CheckInvariants()
@@ -95,7 +95,9 @@ public sealed partial class RoutingEngine
                 return $"agent {agent.AgentId} is {agent.State} but in the wrong deadline list";
             }
 
-            if (agent.State != AgentState.Available)
+            // Work that fell due and has not been processed yet (the host has not ticked) may legitimately leave an
+            // agent and a call that should meet; the next operation processes it first.
+            if (agent.State != AgentState.Available || NextDeadlineTicks() <= now)
             {
                 continue;
             }

@@ -145,19 +145,21 @@ public sealed partial class RoutingEngine
             MakeAvailable(agent, now);
         }
 
-        Requeue(call, RequeueReason.OfferExpired, now);
+        Requeue(call, agent, RequeueReason.OfferExpired, now);
     }
 
     /// <summary>Puts an offered call back at the front of its queue, catching up on overflow steps it crossed meanwhile.</summary>
-    private void Requeue(CallEntry call, RequeueReason reason, long now)
+    private void Requeue(CallEntry call, AgentEntry fromAgent, RequeueReason reason, long now)
     {
         call.State = CallState.Queued;
         call.Agent = null;
+        // Re-based on the step due now, before linking, so that the queue's "not yet announced" suffixes stay
+        // suffixes; lower than announced only if the policy changed while the call was offered.
         var due = DueStep(call, now);
-        if (due > call.AnnouncedStep)
+        var announce = due > call.AnnouncedStep;
+        call.AnnouncedStep = due;
+        if (announce)
         {
-            // Announced before linking so that the queue's "not yet announced" suffixes stay suffixes.
-            call.AnnouncedStep = due;
             EmitCall(RoutingEventKind.CallOverflowed, call, now, overflowStep: due);
         }
 
@@ -169,6 +171,7 @@ public sealed partial class RoutingEngine
             Kind = RoutingEventKind.CallRequeued,
             At = At(now),
             CallId = call.CallId,
+            AgentId = fromAgent.AgentId,
             Model = call.Model,
             Severity = call.Severity,
             Level = call.Level,

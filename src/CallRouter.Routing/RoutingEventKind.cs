@@ -6,7 +6,7 @@ public enum RoutingEventKind
     /// <summary>A new call entered its queue. Position, ExpectedWait.</summary>
     CallQueued = 1,
 
-    /// <summary>A call went back to the front of its queue (offer expired or declined, agent logged out). Position, ExpectedWait, RequeueReason.</summary>
+    /// <summary>A call went back to the front of its queue (offer expired or declined, agent logged out). AgentId = the agent it was taken from, Position, ExpectedWait, RequeueReason.</summary>
     CallRequeued,
 
     /// <summary>A call was offered to (reserved for) an agent. AgentId, Deadline = offer expiry.</summary>

@@ -148,4 +148,26 @@ public sealed class OverflowTests
         Assert.Equal([("c1", "ns5")], h.Sink.Offers());
         Assert.Equal(CallState.Queued, h.Engine.GetCall("c2")!.State);
     }
+
+    [Fact]
+    public void SetOverflowPolicy_CallPastOldStepButNotNewOne_WidensWhenNewStepIsDue()
+    {
+        var h = new RoutingHarness();
+
+        // t=0: severity-1 L1 NS10 call. t=60 s: step 2 (L2 helps) reached under the default 30 s / 60 s policy.
+        h.Enqueue("c1", Ns10, 1);
+        h.At(60);
+        Assert.Equal(2, h.Sink.Last(RoutingEventKind.CallOverflowed).OverflowStep);
+
+        // t=60 s: the policy becomes 50 s / 80 s, so the call is back at step 1; an L2 agent does not qualify yet.
+        RoutingHarness.Ok(h.Engine.SetOverflowPolicy(1, OverflowPolicy.Widening(TimeSpan.FromSeconds(50), TimeSpan.FromSeconds(80))));
+        h.Ready("l2", AgentLevel.L2, Ns10);
+        Assert.Empty(h.Sink.Offers());
+        Assert.Equal(RoutingHarness.T0.AddSeconds(80), h.Engine.NextDeadline);
+
+        // t=80 s: step 2 under the new policy.
+        h.At(80);
+        var offer = h.Sink.Last(RoutingEventKind.CallOffered);
+        Assert.Equal(("c1", "l2", 2), (offer.CallId, offer.AgentId, offer.OverflowStep));
+    }
 }
