@@ -31,6 +31,16 @@ public sealed class ServerProcess : IAsyncDisposable
     public string DataDirectory { get; }
     public string Output { get { lock (_output) { return _output.ToString(); } } }
 
+    public int ProcessId => _process.Id;
+
+    /// <summary>Waits for the process to end by itself and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cts.Token);
+        return _process.ExitCode;
+    }
+
     public GrpcChannel CreateChannel() => GrpcChannel.ForAddress($"http://127.0.0.1:{GrpcPort}");
 
     public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null, string? dataDirectory = null)
