@@ -48,6 +48,9 @@ public sealed class SipUri
 
     public SipUri WithParameters(SipParameters parameters) => new(Scheme, User, Password, Host, Port, parameters, Headers, _otherText);
 
+    public SipUri WithHeader(string name, string value) =>
+        new(Scheme, User, Password, Host, Port, Parameters, Headers.Append(new KeyValuePair<string, string>(name, value)).ToArray(), _otherText);
+
     public SipUri WithoutHeaders() => new(Scheme, User, Password, Host, Port, Parameters, [], _otherText);
 
     public static bool TryParse(string text, out SipUri? uri)

@@ -1,0 +1,8 @@
+namespace CallRouter.Sip.Dialogs;
+
+public enum DialogState : byte
+{
+    Early,
+    Confirmed,
+    Terminated,
+}
