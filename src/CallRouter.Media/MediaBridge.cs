@@ -98,7 +98,7 @@ public sealed class MediaBridge : IDisposable
 
         var sourceMedia = from.Media;
         var targetMedia = direction.Target.Media;
-        if (sourceMedia is null || targetMedia is null || !direction.TryMap(packet.Header, direction.Target.Rtp, _options.ResyncThreshold, out var timestamp, out var marker, out var advance))
+        if (sourceMedia is null || targetMedia is null || !direction.TryMap(packet.Header, direction.Target, _options.ResyncThreshold, out var timestamp, out var marker, out var advance))
         {
             return;
         }
@@ -128,7 +128,7 @@ public sealed class MediaBridge : IDisposable
         var direction = DirectionFrom(from);
         var targetMedia = direction.Target.Media;
         if (!_held && targetMedia is { TelephoneEventPayloadType: { } eventType } && targetMedia.Direction.CanSend()
-            && direction.TryMap(packet.Header, direction.Target.Rtp, _options.ResyncThreshold, out var timestamp, out var marker, out var advance))
+            && direction.TryMap(packet.Header, direction.Target, _options.ResyncThreshold, out var timestamp, out var marker, out var advance))
         {
             direction.Target.Rtp.Send((byte)eventType, timestamp, marker, packet.Payload, advance);
             Interlocked.Increment(ref direction.Relayed);
@@ -158,7 +158,7 @@ public sealed class MediaBridge : IDisposable
         private uint _lastTimestamp;
         private ushort _lastSequence;
 
-        public bool TryMap(in RtpHeader header, RtpSession targetRtp, TimeSpan resyncThreshold, out uint timestamp, out bool marker, out ushort advance)
+        public bool TryMap(in RtpHeader header, MediaSession target, TimeSpan resyncThreshold, out uint timestamp, out bool marker, out ushort advance)
         {
             var threshold = (long)(resyncThreshold.TotalSeconds * 8000);
             if (Resync || header.Ssrc != _sourceSsrc || Math.Abs(unchecked((int)(header.Timestamp - _lastTimestamp))) > threshold)
@@ -166,7 +166,7 @@ public sealed class MediaBridge : IDisposable
                 // New source or a jump: continue from the target leg's clock now so its stream stays monotonic.
                 Resync = false;
                 _sourceSsrc = header.Ssrc;
-                _timestampOffset = unchecked(targetRtp.CurrentTimestamp() - header.Timestamp);
+                _timestampOffset = unchecked(target.Rtp.NextTimestamp(target.Media?.SamplesPerPacket ?? 160) - header.Timestamp);
                 _lastSequence = header.SequenceNumber;
                 _lastTimestamp = header.Timestamp;
                 timestamp = unchecked(header.Timestamp + _timestampOffset);

@@ -37,7 +37,7 @@ public sealed partial class MediaSession
             var converted = clip.ConvertTo(media.Codec.Law);
             var player = new PacedPlayer(_engine.Time, SendFrame);
             options = (options ?? new PlaybackOptions()) with { SamplesPerFrame = media.SamplesPerPacket };
-            await player.PlayAsync(converted, _rtp.CurrentTimestamp(), options, playback.Token).ConfigureAwait(false);
+            await player.PlayAsync(converted, _rtp.NextTimestamp(media.SamplesPerPacket), options, playback.Token).ConfigureAwait(false);
         }
         finally
         {

@@ -31,6 +31,8 @@ public sealed class RtpSession : IAsyncDisposable
     private uint? _remoteSsrc;
     private ushort _sequence;
     private long _packetsSent;
+    private uint _lastTimestamp;
+    private bool _hasSent;
     private long _octetsSent;
     private long _unexpectedSource;
     private RtcpReportBlock? _remoteReportAboutUs;
@@ -106,6 +108,26 @@ public sealed class RtpSession : IAsyncDisposable
     }
 
     /// <summary>
+    /// The timestamp a new talkspurt should start at: the media clock now, but never inside the
+    /// packet sent last (which covers <paramref name="samplesPerPacket"/> from its timestamp), so a
+    /// prompt followed at once by bridged audio keeps timestamps strictly increasing.
+    /// </summary>
+    public uint NextTimestamp(int samplesPerPacket)
+    {
+        var now = CurrentTimestamp();
+        lock (_sendLock)
+        {
+            if (!_hasSent)
+            {
+                return now;
+            }
+
+            var earliest = unchecked(_lastTimestamp + (uint)samplesPerPacket);
+            return unchecked((int)(now - earliest)) >= 0 ? now : earliest;
+        }
+    }
+
+    /// <summary>
     /// Sends one packet with the next sequence number. A relay passes <paramref name="sequenceAdvance"/> &gt; 1
     /// to reproduce a gap it saw upstream, so the far end still detects the loss. Nothing is sent before
     /// a remote address is known.
@@ -126,6 +148,12 @@ public sealed class RtpSession : IAsyncDisposable
             _rtp.Send(_sendBuffer.AsSpan(0, length), destination);
             _packetsSent++;
             _octetsSent += payload.Length;
+            if (!_hasSent || unchecked((int)(timestamp - _lastTimestamp)) > 0)
+            {
+                _lastTimestamp = timestamp;
+            }
+
+            _hasSent = true;
         }
     }
 

@@ -20,9 +20,13 @@ public class MediaSessionTests
         _engine = Engines.Create(_time);
     }
 
-    private async Task RunUntil(Task task)
+    /// <summary>
+    /// Steps virtual time in 20 ms frames for <paramref name="duration"/>, then waits (bounded) for
+    /// the task, whose continuation may finish on the thread pool after the last step.
+    /// </summary>
+    private async Task RunFor(Task task, TimeSpan duration)
     {
-        for (var i = 0; i < 100_000 && !task.IsCompleted; i++)
+        for (var t = TimeSpan.Zero; t < duration; t += TimeSpan.FromMilliseconds(20))
         {
             _time.Advance(TimeSpan.FromMilliseconds(20));
             await Task.Yield();
@@ -58,7 +62,7 @@ public class MediaSessionTests
     {
         var leg = Leg.Answered(_engine, G711Law.ALaw);
 
-        await RunUntil(leg.Session.PlayPromptAsync(PromptIds.Beep));
+        await RunFor(leg.Session.PlayPromptAsync(PromptIds.Beep), TimeSpan.FromMilliseconds(400));
 
         var beep = _engine.Prompts.Get(PromptIds.Beep).ConvertTo(G711Law.ALaw).Samples.ToArray();
         var sent = leg.RtpTransport.SentPayloads().SelectMany(p => p).Take(beep.Length).ToArray();
@@ -125,7 +129,7 @@ public class MediaSessionTests
     {
         var leg = Leg.Answered(_engine, G711Law.MuLaw, eventType: 96);
 
-        await RunUntil(leg.Session.SendDigitAsync('7'));
+        await RunFor(leg.Session.SendDigitAsync('7'), TimeSpan.FromMilliseconds(200));
 
         var headers = leg.RtpTransport.SentHeaders();
         Assert.Equal(7, headers.Count);
@@ -160,7 +164,7 @@ public class MediaSessionTests
         var recorder = new CallRecorder(path, new RecordingMetadata { CallId = "c" }, _time);
         leg.Session.StartRecording(recorder);
         leg.Receive(TestSupport.Rtp.Audio(1, 160));
-        await RunUntil(leg.Session.PlayPromptAsync(PromptIds.Beep));
+        await RunFor(leg.Session.PlayPromptAsync(PromptIds.Beep), TimeSpan.FromMilliseconds(400));
         var metadata = leg.Session.StopRecording()!;
         Assert.Equal(leg.RtpTransport.Sent.Count, metadata.PacketsWritten); // only our outbound frames were recorded
     }
