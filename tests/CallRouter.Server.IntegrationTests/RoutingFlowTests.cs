@@ -114,7 +114,7 @@ public sealed class RoutingFlowTests(ServerFixture fixture) : IClassFixture<Serv
     }
 
     [Fact]
-    public async Task RegisterCall_WithDuplicateCallId_IsAlreadyExists()
+    public async Task RegisterCall_WithDuplicateCallId_IsFailedPreconditionAndKeepsTheFirst()
     {
         var gateway = new RoutingService.RoutingServiceClient(await fixture.LoginAsync("gateway", "demo-gateway"));
         var context = new CallContext { CallId = "dup-1", MachineModel = "NS Remote", Severity = 3 };
@@ -123,7 +123,8 @@ public sealed class RoutingFlowTests(ServerFixture fixture) : IClassFixture<Serv
         var error = await Assert.ThrowsAsync<RpcException>(() => gateway.RegisterCallAsync(
             new RegisterCallRequest { Context = context }, deadline: ServerFixture.Deadline()).ResponseAsync);
 
-        Assert.Equal(StatusCode.AlreadyExists, error.StatusCode);
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Contains("already registered", error.Status.Detail);
         await gateway.ReportCallEventAsync(new CallEventRequest { CallId = "dup-1", Abandoned = new CallAbandoned() }, deadline: ServerFixture.Deadline());
     }
 }

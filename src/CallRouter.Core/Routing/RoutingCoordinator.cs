@@ -87,7 +87,7 @@ public sealed partial class RoutingCoordinator : IDisposable
         {
             if (_calls.ContainsKey(context.CallId))
             {
-                throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.AlreadyExists, $"call '{Truncate(context.CallId)}' is already registered"));
+                throw RoutingFailures.Precondition($"call '{Truncate(context.CallId)}' is already registered");
             }
 
             if (!_engine.IsEligible(model))

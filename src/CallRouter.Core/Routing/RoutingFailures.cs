@@ -16,9 +16,7 @@ internal static class RoutingFailures
         StatusCode code = result.Category switch
         {
             RoutingErrorCategory.NotFound => StatusCode.NotFound,
-            RoutingErrorCategory.FailedPrecondition => result.Error is RoutingError.DuplicateCallId or RoutingError.DuplicateAgent
-                ? StatusCode.AlreadyExists
-                : StatusCode.FailedPrecondition,
+            RoutingErrorCategory.FailedPrecondition => StatusCode.FailedPrecondition,
             _ => StatusCode.InvalidArgument,
         };
         throw new RpcException(new Status(code, result.Message ?? result.Error.ToString()));
