@@ -31,7 +31,7 @@ internal sealed class BenchPostgres : IDisposable
         Run(Path.Combine(_bin, "initdb"), ["-D", Data, "-U", "postgres", "-A", "trust", "-E", "UTF8"], _asRoot);
         Run(Path.Combine(_bin, "pg_ctl"), ["-D", Data, "-l", Path.Combine(_directory, "log"), "-w", "-t", "60",
             "-o", $"-p {port} -k {_directory} -c listen_addresses=127.0.0.1", "start"], _asRoot);
-        ConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Timeout=30;Max Pool Size=64";
+        ConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Timeout=30;Maximum Pool Size=64";
     }
 
     public string ConnectionString { get; }

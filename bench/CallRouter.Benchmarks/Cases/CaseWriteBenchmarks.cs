@@ -31,7 +31,19 @@ public class CaseWriteBenchmarks
     public int Writers { get; set; }
 
     [GlobalSetup]
-    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+    public void Setup()
+    {
+        try
+        {
+            SetupAsync().GetAwaiter().GetResult();
+        }
+        catch
+        {
+            // BenchmarkDotNet skips GlobalCleanup when setup throws: never leave a server running.
+            _postgres?.Dispose();
+            throw;
+        }
+    }
 
     private async Task SetupAsync()
     {
