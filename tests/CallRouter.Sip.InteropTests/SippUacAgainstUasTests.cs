@@ -100,6 +100,6 @@ public class SippUacAgainstUasTests
 
         // The built-in uac expects 200, so the call fails; what matters is a prompt 480 rather than silence.
         Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains("480", run.Output + run.Error, StringComparison.Ordinal);
+        Assert.Contains("SIP/2.0 480 Temporarily Unavailable", run.Output + run.Error, StringComparison.Ordinal);
     }
 }

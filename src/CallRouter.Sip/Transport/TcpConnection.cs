@@ -136,6 +136,12 @@ internal sealed class TcpConnection : IAsyncDisposable
                     return -1;
             }
 
+            if (result.Consumed > _owner.Options.MaxMessageSize)
+            {
+                await ReplyAsync(_owner.Inbound.Refuse(window.Span, SipParseError.MessageTooLarge, remote)).ConfigureAwait(false);
+                return -1;
+            }
+
             // The message points into the connection buffer, which is about to be reused: give it its own bytes.
             var copy = window[..result.Consumed].ToArray();
             SipParser.Parse(copy, SipFraming.Stream, out message);
