@@ -84,11 +84,12 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
                         }
                     }
                 }
-                catch (Exception ex) when (ex is DbException or InvalidOperationException or IOException)
+                catch (Exception ex)
                 {
-                    // The transaction as a whole failed (disk full, database locked too long):
-                    // nothing of this batch was committed; report that to every caller and start
-                    // the next batch on a fresh connection.
+                    // The transaction as a whole failed (disk full, database locked too long, a
+                    // bug): nothing of this batch was committed. Report that to every caller and
+                    // start the next batch on a fresh connection; the loop itself must never die,
+                    // or every later commit would wait forever.
                     foreach (var pending in batch)
                     {
                         pending.Done.TrySetException(ex);
@@ -120,9 +121,10 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
             await AdoSql(connection, tx, "RELEASE change").ConfigureAwait(false);
             return null;
         }
-        catch (Exception ex) when (ex is Domain.CaseException or DbException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Undo just this change; the rest of the batch still commits.
+            // Undo just this change; the rest of the batch still commits. If even the rollback
+            // fails, that exception fails the whole batch in the loop above.
             await AdoSql(connection, tx, "ROLLBACK TO change; RELEASE change").ConfigureAwait(false);
             return ex;
         }

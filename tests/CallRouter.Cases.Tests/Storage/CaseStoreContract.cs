@@ -116,6 +116,24 @@ public abstract class CaseStoreContract : StoreTestBase
     }
 
     [Fact]
+    public async Task Commit_ChangeFailingUnexpectedly_FailsAloneAndStoreKeepsCommitting()
+    {
+        var opened = await OpenAsync();
+        var broken = new CaseChange
+        {
+            Case = opened with { Version = 2 },
+            ExpectedVersion = 1,
+            SeverityChanges = [new SeverityChange(opened.ProblemNumber, null, Severity.S1, null!, "agent", TestClock.Start)],
+        };
+
+        await Assert.ThrowsAnyAsync<Exception>(() => Store.CommitAsync(broken).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.Equal(1, (await Store.GetCaseAsync(opened.ProblemNumber))!.Version);
+        var changed = await Cases.ChangeStateAsync(Agent, opened.ProblemNumber, CaseState.InProgress).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(2, changed.Version);
+    }
+
+    [Fact]
     public async Task Reopen_AfterDispose_EveryAcknowledgedWriteIsThere()
     {
         var opened = await OpenAsync(severity: Severity.S2);
