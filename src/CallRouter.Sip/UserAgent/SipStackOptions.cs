@@ -29,7 +29,7 @@ public sealed class SipStackOptions
     public int MaxConcurrentCalls { get; set; } = 5000;
 
     /// <summary>Live server transactions; bounds memory under a flood of any request type.</summary>
-    public int MaxServerTransactions { get; set; } = 50_000;
+    public int MaxServerTransactions { get; set; } = 200_000;
 
     /// <summary>New INVITEs per second accepted from one source address; 0 disables the limit.</summary>
     public int MaxInvitesPerSecondPerSource { get; set; } = 500;
