@@ -42,7 +42,7 @@ public sealed partial class RoutingEngine
         _overflowDeadlineStale = true;
         _callsQueuedToday++;
 
-        var position = Position(call);
+        var position = PositionOfNewcomer(call);
         _sink.Publish(new RoutingEvent
         {
             Kind = RoutingEventKind.CallQueued,

@@ -39,6 +39,11 @@ public sealed partial class RoutingEngine
                 previous = call;
             }
 
+            if (queue.CheckBoundaries() is { } boundaryProblem)
+            {
+                return $"queue {queue.Model}/{queue.Severity}/{queue.Level}: {boundaryProblem}";
+            }
+
             if (count != queue.Count)
             {
                 return $"queue {queue.Model}/{queue.Severity}/{queue.Level} counts {queue.Count} but holds {count}";

@@ -62,6 +62,25 @@ public sealed partial class RoutingEngine
         return position;
     }
 
+    /// <summary>
+    /// <see cref="Position"/> for a call that has just arrived (the newest of its queue): amortised O(1) through
+    /// the queues' newcomer boundaries instead of walking the calls ahead.
+    /// </summary>
+    private int PositionOfNewcomer(CallEntry call)
+    {
+        var position = call.Queue.Count;
+        for (var severity = 1; severity <= SeverityCount; severity++)
+        {
+            var queue = _queues[QueueIndex(call.Model, severity, call.Level)];
+            if (!ReferenceEquals(queue, call.Queue))
+            {
+                position += queue.CountAheadOfNewcomer(call.Severity, call.Key);
+            }
+        }
+
+        return position;
+    }
+
     private static int CountAheadInOwnQueue(CallQueue queue, CallEntry call)
     {
         if (ReferenceEquals(queue.Head, call))

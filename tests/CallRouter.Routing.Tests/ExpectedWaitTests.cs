@@ -62,4 +62,21 @@ public sealed class ExpectedWaitTests
 
         Assert.Equal((CallState.Offered, "a1", 0, TimeSpan.Zero), (snapshot.State, snapshot.AgentId, snapshot.Position, snapshot.ExpectedWait));
     }
+
+    [Fact]
+    public void CallQueued_LowerSeverityCallAgedPastHeadStart_CountedAheadOfNewcomer()
+    {
+        var h = new RoutingHarness();
+
+        // t=0 and t=100 s: two severity-4 calls. t=300 s: a severity-1 call (head start 240 s).
+        h.Enqueue("old-s4", Ns10, 4);
+        h.At(100);
+        h.Enqueue("newer-s4", Ns10, 4);
+        h.At(300);
+        h.Enqueue("s1", Ns10, 1);
+
+        // Scores at t=300 s: old-s4 300 (ahead), s1 240, newer-s4 200 (behind).
+        Assert.Equal(2, h.Sink.Last(RoutingEventKind.CallQueued).Position);
+        Assert.Equal(3, h.Engine.GetCall("newer-s4")!.Position);
+    }
 }

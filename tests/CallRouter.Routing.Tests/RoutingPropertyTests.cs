@@ -67,6 +67,7 @@ public sealed class RoutingPropertyTests
         private readonly Dictionary<string, int> _seen;
         private int _nextCall;
         private readonly List<string> _log = [];
+        private RoutingEvent _lastQueued;
 
         public Scenario((int Level, int Models)[] skills, Dictionary<string, int> seen)
         {
@@ -108,6 +109,7 @@ public sealed class RoutingPropertyTests
             switch (e.Kind)
             {
                 case RoutingEventKind.CallQueued:
+                    _lastQueued = e;
                     Assert.True(_everQueued.Add(e.CallId!), $"{e.CallId} queued twice");
                     _enqueuedAt[e.CallId!] = e.At;
                     break;
@@ -293,6 +295,15 @@ public sealed class RoutingPropertyTests
             if (!duplicate)
             {
                 _callIds.Add(request.CallId!);
+
+                // The position announced on arrival (incremental count) equals a full recount.
+                if (_engine.GetCall(request.CallId) is { State: CallState.Queued } snapshot)
+                {
+                    var queued = _lastQueued;
+                    Assert.Equal(request.CallId, queued.CallId);
+                    Assert.Equal(snapshot.Position, queued.Position);
+                    Assert.Equal(snapshot.ExpectedWait, queued.ExpectedWait);
+                }
             }
         }
 

@@ -5,10 +5,21 @@ namespace CallRouter.Routing.Internal;
 /// the order of first enqueue, so the head is both the highest-priority and the longest-waiting call.
 /// Also keeps, per overflow step k, a cursor on the first call that has not yet been announced at step k; the
 /// calls not yet announced at a step always form a suffix of the queue, so announcing is amortised O(1).
+/// Finally, per severity of a newly arriving call, a boundary between the calls of this queue that are ahead of
+/// such a newcomer and those that are not: newcomers' keys only fall as time passes, so the boundary only moves
+/// towards the tail and counting "calls ahead" for a position announcement is amortised O(1) as well.
 /// </summary>
 internal sealed class CallQueue
 {
+    private const int SeverityCount = 4;
+
     private readonly CallEntry?[] _cursors = new CallEntry?[OverflowPolicy.MaxSteps + 1];
+
+    // Index = newcomer severity - 1. _boundary is the first call not known to be ahead (null: all are);
+    // _ahead counts the calls before it; _threshold is the newcomer key it was last advanced to.
+    private readonly CallEntry?[] _boundary = new CallEntry?[SeverityCount];
+    private readonly int[] _ahead = new int[SeverityCount];
+    private readonly double[] _threshold = [double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity];
 
     public CallQueue(MachineModel model, int severity, AgentLevel level)
     {
@@ -36,19 +47,35 @@ internal sealed class CallQueue
     /// <summary>Appends a newly arrived call (it is the newest, hence the last in priority order).</summary>
     public void AddLast(CallEntry call)
     {
-        call.Previous = Tail;
-        call.Next = null;
-        if (Tail is null)
+        for (var s = 0; s < SeverityCount; s++)
         {
-            Head = call;
-        }
-        else
-        {
-            Tail.Next = call;
+            // Everything before was counted as ahead; whether the newest call is ahead is decided at the next count.
+            _boundary[s] ??= call;
         }
 
-        Tail = call;
-        Link(call);
+        Append(call);
+    }
+
+    /// <summary>
+    /// Number of calls in this queue ahead of a call arriving now with severity <paramref name="newcomerSeverity"/>
+    /// and key <paramref name="newcomerKey"/>. Keys of successive newcomers of one severity never rise, and the
+    /// newcomer has the highest sequence number, so a call is ahead when its key is at least the newcomer's.
+    /// </summary>
+    public int CountAheadOfNewcomer(int newcomerSeverity, double newcomerKey)
+    {
+        var s = newcomerSeverity - 1;
+        var boundary = _boundary[s];
+        var ahead = _ahead[s];
+        while (boundary is not null && boundary.Key >= newcomerKey)
+        {
+            ahead++;
+            boundary = boundary.Next;
+        }
+
+        _boundary[s] = boundary;
+        _ahead[s] = ahead;
+        _threshold[s] = newcomerKey;
+        return ahead;
     }
 
     /// <summary>
@@ -57,6 +84,24 @@ internal sealed class CallQueue
     /// </summary>
     public void InsertByPriority(CallEntry call)
     {
+        for (var s = 0; s < SeverityCount; s++)
+        {
+            var boundary = _boundary[s];
+            if (boundary is null || call.IsAheadOf(boundary))
+            {
+                // It lands among the calls counted as ahead: count it if it is ahead of the last newcomer too,
+                // otherwise it sits right before the old boundary and becomes the boundary.
+                if (call.Key >= _threshold[s])
+                {
+                    _ahead[s]++;
+                }
+                else
+                {
+                    _boundary[s] = call;
+                }
+            }
+        }
+
         var before = Head;
         while (before is not null && before.IsAheadOf(call))
         {
@@ -65,7 +110,7 @@ internal sealed class CallQueue
 
         if (before is null)
         {
-            AddLast(call);
+            Append(call);
             return;
         }
 
@@ -86,6 +131,19 @@ internal sealed class CallQueue
 
     public void Remove(CallEntry call)
     {
+        for (var s = 0; s < SeverityCount; s++)
+        {
+            var boundary = _boundary[s];
+            if (ReferenceEquals(boundary, call))
+            {
+                _boundary[s] = call.Next;
+            }
+            else if (boundary is null || call.IsAheadOf(boundary))
+            {
+                _ahead[s]--;
+            }
+        }
+
         for (var k = 1; k < _cursors.Length; k++)
         {
             if (ReferenceEquals(_cursors[k], call))
@@ -118,6 +176,37 @@ internal sealed class CallQueue
         Count--;
     }
 
+    /// <summary>Self-check of the newcomer boundaries (tests): counts match and counted calls are ahead.</summary>
+    public string? CheckBoundaries()
+    {
+        for (var s = 0; s < SeverityCount; s++)
+        {
+            var counted = 0;
+            var call = Head;
+            for (; call is not null && !ReferenceEquals(call, _boundary[s]); call = call.Next)
+            {
+                if (call.Key < _threshold[s])
+                {
+                    return $"call {call.CallId} counted ahead of severity-{s + 1} newcomers but is not";
+                }
+
+                counted++;
+            }
+
+            if (call is null && _boundary[s] is not null)
+            {
+                return $"severity-{s + 1} boundary {_boundary[s]!.CallId} is not in the queue";
+            }
+
+            if (counted != _ahead[s])
+            {
+                return $"severity-{s + 1} boundary counts {_ahead[s]} ahead but {counted} precede it";
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Recomputes every cursor from scratch (after an overflow policy change).</summary>
     public void ResetCursors()
     {
@@ -131,6 +220,23 @@ internal sealed class CallQueue
 
             _cursors[k] = call;
         }
+    }
+
+    private void Append(CallEntry call)
+    {
+        call.Previous = Tail;
+        call.Next = null;
+        if (Tail is null)
+        {
+            Head = call;
+        }
+        else
+        {
+            Tail.Next = call;
+        }
+
+        Tail = call;
+        Link(call);
     }
 
     private void Link(CallEntry call)
