@@ -75,16 +75,14 @@ public sealed class BridgeLoadGenerator
             await Task.Delay(warmup).ConfigureAwait(false);
             cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             wallBefore = Stopwatch.GetTimestamp();
-            Interlocked.Exchange(ref _sent, 0);
-            Interlocked.Exchange(ref _received, 0);
             _measuring = true;
 
             sender.Join();
+            _measuring = false;
             var sentDuringMeasure = Interlocked.Read(ref _sent);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             var wall = Stopwatch.GetElapsedTime(wallBefore);
-            await Task.Delay(TimeSpan.FromMilliseconds(500)).ConfigureAwait(false); // drain in-flight packets
-            _measuring = false;
+            await Task.Delay(TimeSpan.FromSeconds(2)).ConfigureAwait(false); // let queued packets drain; later ones count as lost
 
             return new BridgeLoadResult(
                 bridged ? "bridged" : "direct",
@@ -132,7 +130,7 @@ public sealed class BridgeLoadGenerator
     /// <summary>Sends one packet per phone per 20 ms, spread evenly over the period, against absolute deadlines.</summary>
     private void SendLoop(List<(Socket Phone, IPEndPoint Target)> phones, TimeSpan duration)
     {
-        var packet = new byte[12 + 160];
+        var packet = new byte[12 + 160]; // payload: send time (8 bytes), then a measured-window flag
         var sequences = new ushort[phones.Count];
         var start = Stopwatch.GetTimestamp();
         var period = Stopwatch.Frequency / PacketsPerSecond;
@@ -155,15 +153,22 @@ public sealed class BridgeLoadGenerator
                 BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(4), (uint)(seq * 160));
                 BinaryPrimitives.WriteUInt32BigEndian(packet.AsSpan(8), (uint)i + 1);
                 BinaryPrimitives.WriteInt64LittleEndian(packet.AsSpan(12), Stopwatch.GetTimestamp());
+
+                // Only packets sent inside the measurement window are counted at either end.
+                var measured = _measuring;
+                packet[20] = measured ? (byte)1 : (byte)0;
+                if (measured)
+                {
+                    Interlocked.Increment(ref _sent);
+                }
+
                 try
                 {
                     phones[i].Phone.SendTo(packet, phones[i].Target);
-                    Interlocked.Increment(ref _sent);
                 }
                 catch (SocketException)
                 {
-                    // Counted as loss: sent stays, received will not.
-                    Interlocked.Increment(ref _sent);
+                    // A failed send is a lost packet: counted as sent, never received.
                 }
             }
         }
@@ -184,7 +189,7 @@ public sealed class BridgeLoadGenerator
                 return;
             }
 
-            if (length < 20 || !_measuring)
+            if (length < 21 || buffer[20] != 1)
             {
                 continue;
             }

@@ -15,6 +15,7 @@ public sealed class UdpRtpTransport : IRtpTransport
     private SocketAddress? _lastSourceAddress;
     private IPEndPoint? _lastSource;
     private Action? _onDispose;
+    private Tuple<IPEndPoint, SocketAddress>? _lastDestination;
 
     private UdpRtpTransport(Socket socket, Action? onDispose = null)
     {
@@ -58,7 +59,16 @@ public sealed class UdpRtpTransport : IRtpTransport
     {
         try
         {
-            _socket.SendTo(datagram, SocketFlags.None, destination);
+            // Serialising an IPEndPoint allocates; a call sends to one peer, so keep its SocketAddress.
+            // The pair lives in one immutable object so concurrent senders never see a mismatched half.
+            var cached = Volatile.Read(ref _lastDestination);
+            if (cached is null || !ReferenceEquals(cached.Item1, destination))
+            {
+                cached = Tuple.Create(destination, destination.Serialize());
+                Volatile.Write(ref _lastDestination, cached);
+            }
+
+            _socket.SendTo(datagram, SocketFlags.None, cached.Item2);
         }
         catch (SocketException)
         {
