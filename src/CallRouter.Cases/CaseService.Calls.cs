@@ -15,6 +15,7 @@ public sealed partial class CaseService
         CasePermissions.EnsureDesk(actor, "attach calls");
         ArgumentNullException.ThrowIfNull(call);
         Require(call.CallId, "call id");
+        Limit(call.AgentId, "agent id");
         var attached = call with { ProblemNumber = problemNumber, LoggedAt = null };
         return MutateAsync(actor, problemNumber, (current, now) =>
         {
@@ -50,7 +51,8 @@ public sealed partial class CaseService
         CasePermissions.EnsureDesk(actor, "log calls");
         ArgumentNullException.ThrowIfNull(completion);
         Require(completion.CallId, "call id");
-        Require(completion.LogNote, "call log note");
+        Require(completion.LogNote, "call log note", MaxNoteText);
+        Limit(completion.AgentId, "agent id");
         CallRecord? completed = null;
         await MutateAsync(actor, problemNumber, async (current, now) =>
         {

@@ -38,6 +38,10 @@ public sealed partial class CaseService
         ArgumentNullException.ThrowIfNull(request);
         Require(request.Manufacturer, "manufacturer");
         Require(request.CustomerAccount, "customer account");
+        Limit(request.EndUserName, "end user name");
+        Limit(request.CallbackNumber, "call-back number");
+        Limit(request.MachineModel, "machine model");
+        Limit(request.SerialNumber, "serial number");
         UpdateCadence.ParseSeverity((int)request.Severity);
         var now = _time.GetUtcNow();
         ValidateAgreement(request.SeverityAgreement, now);
@@ -166,7 +170,7 @@ public sealed partial class CaseService
             throw new CaseException(CaseErrorCode.PermissionDenied, $"{actor.Role} may not add {kind} notes this way.");
         }
 
-        Require(text, "note text");
+        Require(text, "note text", MaxNoteText);
         return MutateAsync(actor, problemNumber, (current, now) =>
         {
             if (current.State == CaseState.Closed)
@@ -189,7 +193,7 @@ public sealed partial class CaseService
     public Task<CaseRecord> HandBackAsync(Actor actor, ProblemNumber problemNumber, HandBackReason reason, string note, CancellationToken cancellationToken = default)
     {
         CasePermissions.EnsureRole(actor, "hand cases back", Role.ManufacturerTs);
-        Require(note, "hand-back note");
+        Require(note, "hand-back note", MaxNoteText);
         return MutateAsync(actor, problemNumber, (current, now) =>
         {
             if (current.State != CaseState.EscalatedToManufacturer)
@@ -277,17 +281,34 @@ public sealed partial class CaseService
             throw new CaseException(CaseErrorCode.InvalidArgument, "Severity is set only with the end user's agreement: say who agreed.");
         }
 
+        Limit(agreement.AgreedBy, "name of who agreed");
+        Limit(agreement.Channel, "agreement channel");
+
         if (agreement.AgreedAt > now)
         {
             throw new CaseException(CaseErrorCode.InvalidArgument, $"The end user's agreement is dated {agreement.AgreedAt:O}, in the future.");
         }
     }
 
-    private static void Require(string? value, string what)
+    // Identifiers and names are short; free text is bounded so one bad request cannot bloat the store.
+    private const int MaxShortText = 200;
+    private const int MaxNoteText = 8000;
+
+    private static void Require(string? value, string what, int maxLength = MaxShortText)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             throw new CaseException(CaseErrorCode.InvalidArgument, $"The {what} is required.");
+        }
+
+        Limit(value, what, maxLength);
+    }
+
+    private static void Limit(string? value, string what, int maxLength = MaxShortText)
+    {
+        if (value is not null && value.Length > maxLength)
+        {
+            throw new CaseException(CaseErrorCode.InvalidArgument, $"The {what} is longer than {maxLength} characters.");
         }
     }
 

@@ -99,6 +99,17 @@ public abstract class CaseServiceContract : StoreTestBase
     }
 
     [Fact]
+    public async Task OpenCase_OversizedField_RejectedAndNothingStored()
+    {
+        var request = NewCaseFor() with { SerialNumber = new string('9', 201) };
+
+        var ex = await ThrowsCase(CaseErrorCode.InvalidArgument, () => Cases.OpenCaseAsync(Agent, request));
+
+        Assert.Contains("serial number", ex.Message, StringComparison.Ordinal);
+        Assert.Empty(await Store.ListCasesAsync(new CaseQuery()));
+    }
+
+    [Fact]
     public async Task ChangeState_AllowedTransition_UpdatesStateAndAppendsAudit()
     {
         var opened = await OpenAsync();
