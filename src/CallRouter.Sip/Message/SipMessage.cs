@@ -73,6 +73,18 @@ public sealed class SipMessage
 
     public int HeaderCount => _headers.Length;
 
+    /// <summary>A hash of the raw Call-ID bytes, without decoding them; used to keep a call's messages on one queue.</summary>
+    internal int CallIdHash
+    {
+        get
+        {
+            int index = IndexOf(HeaderKind.CallId, 0);
+            var hash = default(HashCode);
+            if (index >= 0) hash.AddBytes(GetRawHeaderValue(index));
+            return hash.ToHashCode();
+        }
+    }
+
     public ReadOnlyMemory<byte> Body => _raw.Slice(_bodyStart, _bodyLength);
 
     public int BodyLength => _bodyLength;

@@ -40,7 +40,7 @@ internal static class RejectionResponder
             hasVia |= kind == HeaderKind.Via;
             if (kind == HeaderKind.To) toHasTag = value.Contains(";tag=", StringComparison.OrdinalIgnoreCase);
             copied.Append(SipHeaderNames.CanonicalName(kind)).Append(": ").Append(value);
-            if (kind == HeaderKind.To && !toHasTag) copied.Append(";tag=").Append(Random.Shared.NextInt64().ToString("x", System.Globalization.CultureInfo.InvariantCulture));
+            if (kind == HeaderKind.To && !toHasTag) copied.Append(";tag=").Append(SipIds.NewTag());
             copied.Append("\r\n");
         }
 

@@ -15,7 +15,7 @@ public sealed class SipTransportLayer : IMessageSender, IAsyncDisposable
     private readonly TransportOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly Channel<IncomingMessage> _incoming;
+    private readonly Channel<IncomingMessage>[] _partitions;
     private readonly List<UdpTransport> _udp = [];
     private readonly List<TcpTransport> _tcp = [];
 
@@ -24,15 +24,25 @@ public sealed class SipTransportLayer : IMessageSender, IAsyncDisposable
         _options = options;
         _time = time;
         _logger = logger;
-        _incoming = Channel.CreateBounded<IncomingMessage>(new BoundedChannelOptions(options.ReceiveQueueCapacity)
-        {
-            FullMode = BoundedChannelFullMode.Wait,
-            SingleWriter = false,
-            SingleReader = false,
-        });
+        int count = Math.Max(1, options.ReceivePartitions);
+        _partitions = Enumerable.Range(0, count)
+            .Select(_ => Channel.CreateBounded<IncomingMessage>(new BoundedChannelOptions(Math.Max(1, options.ReceiveQueueCapacity / count))
+            {
+                FullMode = BoundedChannelFullMode.Wait,
+                SingleWriter = false,
+                SingleReader = true,
+            }))
+            .ToArray();
     }
 
-    public ChannelReader<IncomingMessage> Incoming => _incoming.Reader;
+    /// <summary>
+    /// One bounded queue per partition, each meant for one reader. All messages of a call (same Call-ID)
+    /// land in the same partition, so a CANCEL can never overtake its INVITE, nor a BYE its ACK.
+    /// </summary>
+    public IReadOnlyList<ChannelReader<IncomingMessage>> IncomingPartitions => _partitions.Select(p => p.Reader).ToArray();
+
+    private Channel<IncomingMessage> PartitionOf(IncomingMessage message) =>
+        _partitions.Length == 1 ? _partitions[0] : _partitions[(int)((uint)message.Message.CallIdHash % (uint)_partitions.Length)];
 
     /// <summary>Every bound socket, with the port the OS chose when 0 was asked for.</summary>
     public IReadOnlyList<SipEndPoint> LocalEndPoints =>
@@ -46,7 +56,7 @@ public sealed class SipTransportLayer : IMessageSender, IAsyncDisposable
         {
             if (_options.Protocols.Contains(TransportProtocol.Udp))
             {
-                _udp.Add(new UdpTransport(endPoint, _options, m => _incoming.Writer.TryWrite(m), _logger));
+                _udp.Add(new UdpTransport(endPoint, _options, m => PartitionOf(m).Writer.TryWrite(m), _logger));
             }
 
             if (_options.Protocols.Contains(TransportProtocol.Tcp))
@@ -65,11 +75,11 @@ public sealed class SipTransportLayer : IMessageSender, IAsyncDisposable
     {
         try
         {
-            return new TcpTransport(preferred, _options, _time, m => _incoming.Writer.WriteAsync(m), _logger);
+            return new TcpTransport(preferred, _options, _time, m => PartitionOf(m).Writer.WriteAsync(m), _logger);
         }
         catch (SocketException) when (!preferred.Equals(fallback))
         {
-            return new TcpTransport(fallback, _options, _time, m => _incoming.Writer.WriteAsync(m), _logger);
+            return new TcpTransport(fallback, _options, _time, m => PartitionOf(m).Writer.WriteAsync(m), _logger);
         }
     }
 
@@ -134,7 +144,7 @@ public sealed class SipTransportLayer : IMessageSender, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _incoming.Writer.TryComplete();
+        foreach (var partition in _partitions) partition.Writer.TryComplete();
         foreach (var udp in _udp) await udp.DisposeAsync().ConfigureAwait(false);
         foreach (var tcp in _tcp) await tcp.DisposeAsync().ConfigureAwait(false);
     }

@@ -74,8 +74,9 @@ internal sealed class TcpTransport : IAsyncDisposable
         }
 
         var socket = new Socket(remote.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token);
-        timeout.CancelAfter(Options.TcpConnectTimeout);
+        // The connect time-out runs on the injected clock, like every other timer in the stack.
+        using var deadline = new CancellationTokenSource(Options.TcpConnectTimeout, Time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stop.Token, deadline.Token);
         try
         {
             await socket.ConnectAsync(remote, timeout.Token).ConfigureAwait(false);

@@ -25,6 +25,9 @@ public sealed class TransportOptions
     /// <summary>Messages waiting for the transaction layer; UDP drops beyond it (the sender retransmits), TCP waits.</summary>
     public int ReceiveQueueCapacity { get; set; } = 8192;
 
+    /// <summary>Independent receive queues (messages are spread by Call-ID); one reader each.</summary>
+    public int ReceivePartitions { get; set; } = 1;
+
     /// <summary>The TLS seam: wraps a connected stream (server side when the bool is true). Null means plain TCP.</summary>
     public Func<Stream, bool, CancellationToken, ValueTask<Stream>>? StreamWrapper { get; set; }
 }

@@ -78,6 +78,7 @@ public sealed partial class SipStack : ITransactionUser, IAsyncDisposable
             MaxMessageSize = Options.MaxMessageSize,
             TcpIdleTimeout = Options.TcpIdleTimeout,
             ReceiveQueueCapacity = Options.ReceiveQueueCapacity,
+            ReceivePartitions = Math.Max(1, Environment.ProcessorCount),
         };
         transportOptions.Protocols.Clear();
         if (Options.EnableUdp) transportOptions.Protocols.Add(TransportProtocol.Udp);
@@ -103,9 +104,11 @@ public sealed partial class SipStack : ITransactionUser, IAsyncDisposable
         _transactions = transactions;
         _stopping = new CancellationTokenSource();
 
-        // One dispatcher per core: parsing happened on the socket loops; this is transaction and dialog work.
-        _dispatchers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount))
-            .Select(_ => Task.Run(() => transactions.RunAsync(transport.Incoming, _stopping.Token)))
+        // One dispatcher per partition (one per core): parsing happened on the socket loops; this is
+        // transaction and dialog work, and a call's messages stay in order on one partition.
+        var stopping = _stopping.Token;
+        _dispatchers = transport.IncomingPartitions
+            .Select(reader => Task.Run(() => transactions.RunAsync(reader, stopping)))
             .ToArray();
         UserAgentLog.Started(Logger, string.Join(", ", transport.LocalEndPoints));
         return Task.CompletedTask;
