@@ -248,4 +248,15 @@ public class SipParserTests
             Assert.Empty(pending);
         }
     }
+
+    [Fact]
+    public void CallIdHash_SameCallIdInDifferentMessages_IsEqual()
+    {
+        var invite = ParseOk(SipSamples.Invite);
+        var ok = ParseOk(SipSamples.Ok);
+        var other = ParseOk(SipSamples.Request("OPTIONS"));
+
+        Assert.Equal(invite.CallIdHash, ok.CallIdHash);
+        Assert.NotEqual(invite.CallIdHash, other.CallIdHash);
+    }
 }
