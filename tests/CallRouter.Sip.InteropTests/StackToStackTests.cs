@@ -133,4 +133,36 @@ public class StackToStackTests
         // Timer B = 64·T1 = 1.28 s here.
         Assert.Equal(408, (await call.FinalResponse.WaitAsync(s_limit)).StatusCode);
     }
+
+    [Fact]
+    public async Task StopAsync_WithAnsweredAndRingingCalls_ByesOneAndRefusesTheOther()
+    {
+        var callee = await StackFixture.StartAsync();
+        await using var caller = await StackFixture.StartAsync();
+        int invites = 0;
+        var ringing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        callee.OnInvite(async (call, stopping) =>
+        {
+            if (Interlocked.Increment(ref invites) == 1)
+            {
+                await call.AnswerAsync(StackFixture.AnswerSdp);
+                return;
+            }
+
+            call.Ring();
+            ringing.TrySetResult();
+            await call.Ended;
+        });
+        var answered = Dial(caller, callee, TransportProtocol.Udp);
+        Assert.Equal(200, (await answered.FinalResponse.WaitAsync(s_limit)).StatusCode);
+        var waiting = Dial(caller, callee, TransportProtocol.Udp);
+        await ringing.Task.WaitAsync(s_limit);
+
+        await callee.StopAsync();
+
+        Assert.Equal(CallEndReason.RemoteHangup, await answered.Ended.WaitAsync(s_limit));
+        var refused = await waiting.FinalResponse.WaitAsync(s_limit);
+        Assert.Equal(503, refused.StatusCode);
+        Assert.Equal("Service Unavailable - Shutting Down", refused.ReasonPhrase);
+    }
 }

@@ -101,6 +101,17 @@ public sealed class IncomingCall : SipCall
         End(CallEndReason.Rejected);
     }
 
+    internal override Task EndForShutdownAsync()
+    {
+        if (!IsAnswered)
+        {
+            Reject(503, "Service Unavailable - Shutting Down", Stack.Options.RetryAfterSeconds);
+            return Task.CompletedTask;
+        }
+
+        return HangupAsync();
+    }
+
     internal override void OnAck(SipMessage ack)
     {
         lock (_gate)

@@ -86,6 +86,13 @@ public sealed class OutgoingCall : SipCall, IClientTransactionUser
         End(CallEndReason.Timeout);
     }
 
+    internal override Task EndForShutdownAsync()
+    {
+        if (_final.Task.IsCompletedSuccessfully && _final.Task.Result.StatusCode is >= 200 and < 300) return HangupAsync();
+        Cancel();
+        return _final.Task;
+    }
+
     /// <summary>A 2xx retransmission that arrived after the INVITE transaction ended: ACK it again.</summary>
     internal void OnStray2xx(SipMessage response)
     {

@@ -144,6 +144,9 @@ public abstract class SipCall
         if (!LocalSdp.IsEmpty) builder.Body("application/sdp", LocalSdp);
     }
 
+    /// <summary>Ends the call politely because the stack is stopping.</summary>
+    internal abstract Task EndForShutdownAsync();
+
     internal virtual void OnAck(SipMessage ack)
     {
     }

@@ -117,6 +117,18 @@ public sealed partial class SipStack : ITransactionUser, IAsyncDisposable
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
         if (_transport is null || _stopping is null) return;
+
+        // Graceful first: BYE answered calls, refuse or cancel unanswered ones, within a bounded grace period.
+        var endings = _calls.Values.Select(call => call.EndForShutdownAsync()).ToArray();
+        try
+        {
+            await Task.WhenAll(endings).WaitAsync(Options.ShutdownGracePeriod, Time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            // Whatever did not end in time is dropped below.
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         foreach (var call in _calls.Values) call.Shutdown();
         await Task.WhenAll(_dispatchers).WaitAsync(cancellationToken).ConfigureAwait(false);

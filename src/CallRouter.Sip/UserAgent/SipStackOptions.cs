@@ -37,6 +37,9 @@ public sealed class SipStackOptions
     /// <summary>Seconds advertised in Retry-After on 503.</summary>
     public int RetryAfterSeconds { get; set; } = 5;
 
+    /// <summary>On stop, how long to wait for BYEs and refusals of live calls before closing the sockets.</summary>
+    public TimeSpan ShutdownGracePeriod { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Value of the Server and User-Agent headers.</summary>
     public string UserAgent { get; set; } = "CallRouter";
 
