@@ -121,10 +121,7 @@ public abstract partial class AdoCaseStore
     public async Task AppendAuditAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = Command(connection, null,
-            "INSERT INTO audit (problem_number, at, actor_id, actor_role, action, detail) VALUES (@pn, @at, @actor, @role, @action, @detail)",
-            ("pn", entry.ProblemNumber.Digits), ("at", entry.At.UtcTicks), ("actor", entry.ActorId), ("role", entry.ActorRole.ToString()),
-            ("action", entry.Action), ("detail", entry.Detail));
+        await using var command = Command(connection, null, AuditInsertSql, AuditParameters(entry));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -27,6 +27,20 @@ public sealed class PostgresCaseStore : AdoCaseStore
     protected override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 
+    /// <summary>
+    /// A change is sent as one batch: Npgsql pipelines the BEGIN with it, so a case event costs
+    /// two round trips (batch, COMMIT) instead of one per statement. Any failure rolls back.
+    /// </summary>
+    public override async Task CommitAsync(CaseChange change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ValidateChange(change);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await ApplyAsBatchAsync(connection, tx, change, static ex => (ex as PostgresException)?.TableName, cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     protected override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
