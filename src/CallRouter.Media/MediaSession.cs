@@ -159,6 +159,19 @@ public sealed partial class MediaSession : IAsyncDisposable
             bridge.Dispose();
         }
 
+        // Stop the player first so its timer does not send on a closed socket.
+        if (Volatile.Read(ref _playback) is { } playback)
+        {
+            try
+            {
+                await playback.CancelAsync().ConfigureAwait(false);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The playback finished and disposed its source meanwhile.
+            }
+        }
+
         StopRecording();
         _collector.Dispose();
         await _rtp.DisposeAsync().ConfigureAwait(false);

@@ -97,10 +97,20 @@ public sealed class PacedPlayer
                     _nextFrame = due - _options.MaxBurstFrames; // skipped frames still advance the timestamp
                 }
 
-                while (_nextFrame < due)
+                try
                 {
-                    SendFrame(_nextFrame);
-                    _nextFrame++;
+                    while (_nextFrame < due)
+                    {
+                        SendFrame(_nextFrame);
+                        _nextFrame++;
+                    }
+                }
+                catch (Exception ex)
+                {
+                    // An exception escaping a timer callback would end the process; fail this playback instead.
+                    Finish();
+                    Completion.TrySetException(ex);
+                    return;
                 }
 
                 if (_nextFrame >= _totalFrames)

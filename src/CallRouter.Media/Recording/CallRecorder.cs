@@ -76,7 +76,7 @@ public sealed class CallRecorder : IDisposable
 
         lock (_lock)
         {
-            if (_completed)
+            if (_completed || Failure is not null)
             {
                 return;
             }
@@ -97,7 +97,11 @@ public sealed class CallRecorder : IDisposable
             var end = position + payload.Length;
             if (end - _flushed > _ring[0].Length)
             {
-                Flush(end - _ring[0].Length);
+                SafeFlush(end - _ring[0].Length);
+                if (Failure is not null)
+                {
+                    return;
+                }
             }
 
             G711.Decode(law, payload, _decoded);
@@ -113,7 +117,7 @@ public sealed class CallRecorder : IDisposable
             var target = Math.Max(_directions[0].MaxPosition, _directions[1].MaxPosition) - _window;
             if (target > _flushed)
             {
-                Flush(target);
+                SafeFlush(target);
             }
         }
     }
@@ -129,14 +133,26 @@ public sealed class CallRecorder : IDisposable
             }
 
             _completed = true;
-            Flush(Math.Max(_directions[0].MaxPosition, _directions[1].MaxPosition));
-            _writer.Dispose();
+            if (Failure is null)
+            {
+                SafeFlush(Math.Max(_directions[0].MaxPosition, _directions[1].MaxPosition));
+            }
+
+            try
+            {
+                _writer.Dispose();
+            }
+            catch (IOException ex)
+            {
+                Failure ??= ex;
+            }
             var final = _metadata with
             {
                 EndedAt = _time.GetUtcNow(),
                 Duration = TimeSpan.FromSeconds((double)_flushed / SampleRate),
                 PacketsWritten = _packets,
                 LatePacketsDropped = _late,
+                Error = Failure?.Message,
             };
             if (_metadataPath is not null)
             {
@@ -148,6 +164,22 @@ public sealed class CallRecorder : IDisposable
     }
 
     public void Dispose() => Complete();
+
+    /// <summary>The I/O error that stopped the recording early, if any; the call itself carries on.</summary>
+    public Exception? Failure { get; private set; }
+
+    // Called under _lock. A full disk must end the recording, not the call.
+    private void SafeFlush(long upTo)
+    {
+        try
+        {
+            Flush(upTo);
+        }
+        catch (IOException ex)
+        {
+            Failure = ex;
+        }
+    }
 
     private long Place(DirectionState state, uint ssrc, uint timestamp)
     {

@@ -28,4 +28,7 @@ public sealed record RecordingMetadata
     public long? PacketsWritten { get; init; }
 
     public long? LatePacketsDropped { get; init; }
+
+    /// <summary>Why the recording stopped early (e.g. disk full); null when it is complete.</summary>
+    public string? Error { get; init; }
 }

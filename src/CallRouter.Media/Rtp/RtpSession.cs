@@ -35,6 +35,7 @@ public sealed class RtpSession : IAsyncDisposable
     private bool _hasSent;
     private long _octetsSent;
     private long _unexpectedSource;
+    private long _handlerErrors;
     private RtcpReportBlock? _remoteReportAboutUs;
     private uint _lastSenderReportCompact;
     private long _lastSenderReportArrival;
@@ -56,6 +57,9 @@ public sealed class RtpSession : IAsyncDisposable
     }
 
     public uint Ssrc { get; }
+
+    /// <summary>Packets whose handling threw (the exception is swallowed to keep media flowing).</summary>
+    public long HandlerErrors => Interlocked.Read(ref _handlerErrors);
 
     public IPEndPoint LocalEndPoint => _rtp.LocalEndPoint;
 
@@ -379,13 +383,21 @@ public sealed class RtpSession : IAsyncDisposable
                 return;
             }
 
-            if (isRtcp)
+            try
             {
-                ProcessRtcp(buffer.AsSpan(0, datagram.Length), datagram.Source);
+                if (isRtcp)
+                {
+                    ProcessRtcp(buffer.AsSpan(0, datagram.Length), datagram.Source);
+                }
+                else
+                {
+                    ProcessRtp(buffer.AsSpan(0, datagram.Length), datagram.Source);
+                }
             }
-            else
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                ProcessRtp(buffer.AsSpan(0, datagram.Length), datagram.Source);
+                // A failing consumer (e.g. a recorder whose disk is full) must not stop the call's media.
+                Interlocked.Increment(ref _handlerErrors);
             }
         }
     }

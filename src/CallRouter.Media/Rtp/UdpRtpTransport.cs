@@ -74,6 +74,10 @@ public sealed class UdpRtpTransport : IRtpTransport
         {
             // A send failure is a lost packet; RTP has no retransmission and the call must go on.
         }
+        catch (ObjectDisposedException)
+        {
+            // A timer (player, RTCP) raced with hang-up; nothing is left to send to.
+        }
     }
 
     public async ValueTask<ReceivedDatagram> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)

@@ -82,6 +82,19 @@ public class PacedPlayerTests
     }
 
     [Fact]
+    public async Task PlayAsync_TokenAlreadyCancelled_SendsNothing()
+    {
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+
+        var task = NewPlayer().PlayAsync(Clip(1600), 0, cancellationToken: cts.Token);
+        _time.Advance(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => task.WaitAsync(Bound));
+        Assert.Empty(_frames);
+    }
+
+    [Fact]
     public async Task PlayAsync_HostStallsHalfASecond_BurstIsCappedAndTimestampsFollowWallClock()
     {
         var task = NewPlayer().PlayAsync(Clip(16000), 0);

@@ -143,6 +143,21 @@ public class DigitCollectorTests
     }
 
     [Fact]
+    public async Task CollectAsync_TokenAlreadyCancelled_ReturnsCancelledTaskAndStaysUsable()
+    {
+        using var collector = new DigitCollector(_time);
+        using var cts = new CancellationTokenSource();
+        await cts.CancelAsync();
+
+        var task = collector.CollectAsync(ProblemNumber, cts.Token);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => task.WaitAsync(Bound));
+        var next = collector.CollectAsync(new DigitCollectionOptions { MaxDigits = 1 });
+        collector.Add('5');
+        Assert.Equal("5", (await next.WaitAsync(Bound)).Digits);
+    }
+
+    [Fact]
     public void CollectAsync_WhileAnotherRuns_Throws()
     {
         using var collector = new DigitCollector(_time);

@@ -161,6 +161,22 @@ public class CallRecorderTests
     }
 
     [Fact]
+    public void Write_DiskFullWhileFlushing_RecordingStopsWithErrorAndCallerSeesNoException()
+    {
+        using var stream = new FailingStream(failAfterBytes: 1000);
+        var recorder = new CallRecorder(stream, new RecordingMetadata { CallId = "c" }, _time);
+        for (var i = 0; i < 200; i++)
+        {
+            recorder.Write(RecordingChannel.Left, CallerSsrc, (uint)(i * 160), G711Law.MuLaw, Frame(4000));
+        }
+
+        var metadata = recorder.Complete();
+
+        Assert.NotNull(recorder.Failure);
+        Assert.Contains("disk full", metadata.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_AfterComplete_Ignored()
     {
         var recorder = NewRecorder();
@@ -168,5 +184,22 @@ public class CallRecorderTests
         recorder.Write(RecordingChannel.Left, CallerSsrc, 0, G711Law.MuLaw, Frame(4000));
 
         Assert.Equal(0, WavFile.Parse(_wav.ToArray()).SampleFrames);
+    }
+
+    /// <summary>A seekable stream that throws like a full disk once a byte budget is used up.</summary>
+    private sealed class FailingStream(int failAfterBytes) : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            if (Length + count > failAfterBytes)
+            {
+                throw new IOException("disk full");
+            }
+
+            base.Write(buffer, offset, count);
+        }
+
+        // MemoryStream's span overload calls back into Write(byte[]) for derived types; route it there once.
+        public override void Write(ReadOnlySpan<byte> buffer) => Write(buffer.ToArray(), 0, buffer.Length);
     }
 }

@@ -208,6 +208,21 @@ public class MediaSessionTests
     }
 
     [Fact]
+    public async Task DisposeAsync_WhileHoldMusicPlays_PlaybackCancelledAndNothingSentAfterwards()
+    {
+        var leg = Leg.Answered(_engine, G711Law.MuLaw);
+        var music = leg.Session.PlayAsync(_engine.Prompts.Get(PromptIds.HoldMusic), new PlaybackOptions { Loop = true });
+        _time.Advance(TimeSpan.FromMilliseconds(100));
+
+        await leg.Session.DisposeAsync();
+        var sent = leg.RtpTransport.Sent.Count;
+        _time.Advance(TimeSpan.FromSeconds(1));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => music.WaitAsync(Bound));
+        Assert.Equal(sent, leg.RtpTransport.Sent.Count);
+    }
+
+    [Fact]
     public async Task DisposeAsync_AnsweredSession_SendsRtcpByeAndClosesTransport()
     {
         var leg = Leg.Answered(_engine, G711Law.MuLaw);
