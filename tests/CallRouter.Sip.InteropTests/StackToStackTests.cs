@@ -165,4 +165,46 @@ public class StackToStackTests
         Assert.Equal(503, refused.StatusCode);
         Assert.Equal("Service Unavailable - Shutting Down", refused.ReasonPhrase);
     }
+
+    [Fact]
+    public async Task Redirect_ByOurUas_GivesCallerA302WithTheContacts()
+    {
+        await using var callee = await StackFixture.StartAsync();
+        await using var caller = await StackFixture.StartAsync();
+        callee.OnInvite((call, _) =>
+        {
+            call.Redirect([SipUri.Parse("sip:switch@127.0.0.1:5090"), SipUri.Parse("sip:backup@127.0.0.1:5091")]);
+            return Task.CompletedTask;
+        });
+
+        var final = await Dial(caller, callee, TransportProtocol.Udp).FinalResponse.WaitAsync(s_limit);
+
+        Assert.Equal(302, final.StatusCode);
+        Assert.Equal(["<sip:switch@127.0.0.1:5090>", "<sip:backup@127.0.0.1:5091>"], final.GetHeaderValues(HeaderKind.Contact));
+    }
+
+    [Fact]
+    public async Task ReInvite_FromOurUac_IsAnsweredWithTheCurrentSessionAndAcked()
+    {
+        await using var callee = await StackFixture.StartAsync();
+        await using var caller = await StackFixture.StartAsync();
+        var answered = new TaskCompletionSource<IncomingCall>(TaskCreationOptions.RunContinuationsAsynchronously);
+        callee.OnInvite(async (call, _) =>
+        {
+            await call.AnswerAsync(StackFixture.AnswerSdp);
+            answered.TrySetResult(call);
+        });
+        var outgoing = Dial(caller, callee, TransportProtocol.Tcp);
+        Assert.Equal(200, (await outgoing.FinalResponse.WaitAsync(s_limit)).StatusCode);
+        var incoming = await answered.Task.WaitAsync(s_limit);
+        uint remoteSeqBefore = incoming.Dialog!.RemoteSeq!.Value;
+
+        var response = await outgoing.ReInviteAsync(Encoding.ASCII.GetBytes("v=0\r\no=- 2 2 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40002 RTP/AVP 0\r\n")).WaitAsync(s_limit);
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal(StackFixture.AnswerSdp, response.Body.ToArray());
+        Assert.True(incoming.Dialog.RemoteSeq > remoteSeqBefore);
+        Assert.Equal(200, await outgoing.HangupAsync().WaitAsync(s_limit));
+        Assert.Equal(CallEndReason.RemoteHangup, await incoming.Ended.WaitAsync(s_limit));
+    }
 }

@@ -68,6 +68,27 @@ public abstract class SipCall
         return await awaiter.Final.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Sends a re-INVITE (a target refresh, §14) with a new offer; on 2xx the remote target is refreshed and
+    /// the ACK sent. Returns the final response.
+    /// </summary>
+    public async Task<SipMessage> ReInviteAsync(ReadOnlyMemory<byte> sdp, CancellationToken cancellationToken = default)
+    {
+        var dialog = Dialog ?? throw new InvalidOperationException("the call has no dialog yet");
+        var response = await SendInDialogAsync("INVITE", b =>
+        {
+            if (!sdp.IsEmpty) b.Body("application/sdp", sdp);
+        }, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode is < 200 or >= 300) return response;
+        LocalSdp = sdp;
+        dialog.RefreshTarget(response);
+        if (!dialog.TryGetNextHop(Remote.Protocol, out var next)) next = Remote;
+        var via = Stack.Transport.GetLocalEndPoint(next.Protocol, next.Address.Address);
+        var ack = dialog.CreateRequest("ACK", via, SipIds.NewBranch(), response.CSeqNumber).Build();
+        await Stack.Transactions.SendStateless(ack, next).ConfigureAwait(false);
+        return response;
+    }
+
     /// <summary>Asks the peer to call <paramref name="target"/> (RFC 3515); Referred-By and Replaces are passed through when given.</summary>
     public Task<SipMessage> ReferAsync(SipUri target, string? referredBy = null, string? replaces = null, CancellationToken cancellationToken = default)
     {
