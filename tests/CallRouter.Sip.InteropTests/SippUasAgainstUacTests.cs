@@ -31,7 +31,7 @@ public class SippUasAgainstUacTests
             Assert.Equal(200, final.StatusCode);
             Assert.False(call.AnswerSdp.IsEmpty);
             Assert.Equal(200, await call.HangupAsync().WaitAsync(TimeSpan.FromSeconds(30)));
-            Assert.Equal(CallEndReason.LocalHangup, await call.Ended);
+            Assert.Equal(CallEndReason.LocalHangup, await call.Ended.WaitAsync(TimeSpan.FromSeconds(30)));
         }
 
         var run = await sipp.WaitAsync(TimeSpan.FromSeconds(60));

@@ -41,13 +41,13 @@ public class StackToStackTests
 
         var info = new TaskCompletionSource<SipMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
         incoming.InfoReceived += (_, m) => info.TrySetResult(m);
-        var infoResponse = await outgoing.SendInDialogAsync("INFO", b => b.Body("application/dtmf-relay", Encoding.ASCII.GetBytes("Signal=5\r\nDuration=160\r\n")));
+        var infoResponse = await outgoing.SendInDialogAsync("INFO", b => b.Body("application/dtmf-relay", Encoding.ASCII.GetBytes("Signal=5\r\nDuration=160\r\n"))).WaitAsync(s_limit);
         Assert.Equal(200, infoResponse.StatusCode);
         Assert.Contains("Signal=5", Encoding.ASCII.GetString((await info.Task.WaitAsync(s_limit)).Body.Span), StringComparison.Ordinal);
 
         var refer = new TaskCompletionSource<SipMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
         outgoing.ReferReceived += (_, m) => refer.TrySetResult(m);
-        var referResponse = await incoming.ReferAsync(SipUri.Parse("sip:l2@127.0.0.1"), "<sip:agent1@127.0.0.1>", "abc%40host;to-tag=1;from-tag=2");
+        var referResponse = await incoming.ReferAsync(SipUri.Parse("sip:l2@127.0.0.1"), "<sip:agent1@127.0.0.1>", "abc%40host;to-tag=1;from-tag=2").WaitAsync(s_limit);
         Assert.Equal(202, referResponse.StatusCode);
         var referRequest = await refer.Task.WaitAsync(s_limit);
         Assert.Contains("sip:l2@127.0.0.1?Replaces=", referRequest.GetHeader(HeaderKind.ReferTo), StringComparison.Ordinal);
@@ -55,7 +55,7 @@ public class StackToStackTests
 
         var notify = new TaskCompletionSource<SipMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
         incoming.NotifyReceived += (_, m) => notify.TrySetResult(m);
-        Assert.Equal(200, (await outgoing.NotifyReferProgressAsync(200)).StatusCode);
+        Assert.Equal(200, (await outgoing.NotifyReferProgressAsync(200).WaitAsync(s_limit)).StatusCode);
         var fragment = await notify.Task.WaitAsync(s_limit);
         Assert.StartsWith("message/sipfrag", fragment.ContentType, StringComparison.Ordinal);
         Assert.Equal("SIP/2.0 200 OK\r\n", Encoding.ASCII.GetString(fragment.Body.Span));
@@ -137,7 +137,7 @@ public class StackToStackTests
     [Fact]
     public async Task StopAsync_WithAnsweredAndRingingCalls_ByesOneAndRefusesTheOther()
     {
-        var callee = await StackFixture.StartAsync();
+        await using var callee = await StackFixture.StartAsync();
         await using var caller = await StackFixture.StartAsync();
         int invites = 0;
         var ringing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -158,7 +158,7 @@ public class StackToStackTests
         var waiting = Dial(caller, callee, TransportProtocol.Udp);
         await ringing.Task.WaitAsync(s_limit);
 
-        await callee.StopAsync();
+        await callee.StopAsync().WaitAsync(s_limit);
 
         Assert.Equal(CallEndReason.RemoteHangup, await answered.Ended.WaitAsync(s_limit));
         var refused = await waiting.FinalResponse.WaitAsync(s_limit);
