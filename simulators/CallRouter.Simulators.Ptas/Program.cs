@@ -18,30 +18,40 @@ if (options.ShowHelp)
     return 0;
 }
 
-using var stop = new CancellationTokenSource();
+// --max-runtime is a bound on the process's own life in real time, so a test that dies cannot
+// leave the simulator running; the accelerated clock is only for the paging story.
+using var stop = options.MaxRuntime > TimeSpan.Zero
+    ? new CancellationTokenSource(options.MaxRuntime, TimeProvider.System)
+    : new CancellationTokenSource();
+var stopping = 0;
+void Stop()
+{
+    // Ctrl+C and SIGTERM may both arrive, and after main has returned; stop once, quietly.
+    if (Interlocked.Exchange(ref stopping, 1) == 0)
+    {
+        stop.Cancel();
+    }
+}
+
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;
-    stop.Cancel();
+    Stop();
 };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
-if (options.MaxRuntime > TimeSpan.Zero)
-{
-    // A bound on the process's own life, so a test that dies cannot leave it running.
-    stop.CancelAfter(options.MaxRuntime);
-}
-
+AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
 var time = new AcceleratedTimeProvider(options.ClockSpeed);
 await using var simulator = new PtasSimulator(options, time, Console.Out);
 simulator.Start();
 simulator.Write($"LISTENING {simulator.EndPoint} clock-speed={options.ClockSpeed} give-up-after={options.GiveUpAfter.TotalMinutes}min engineers={options.Engineers.Count}");
 try
 {
-    await Task.Delay(Timeout.Infinite, stop.Token);
+    await Task.Delay(Timeout.InfiniteTimeSpan, time, stop.Token);
 }
 catch (OperationCanceledException)
 {
     simulator.Write("STOPPING");
 }
+
+Interlocked.Exchange(ref stopping, 1);
 
 return 0;

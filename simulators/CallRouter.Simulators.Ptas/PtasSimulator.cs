@@ -15,6 +15,7 @@ namespace CallRouter.Simulators.Ptas;
 /// </summary>
 public sealed class PtasSimulator : IAsyncDisposable
 {
+    private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(10);
     private readonly SimulatorOptions _options;
     private readonly AcceleratedTimeProvider _time;
     private readonly TextWriter _log;
@@ -143,7 +144,13 @@ public sealed class PtasSimulator : IAsyncDisposable
     {
         try
         {
-            await Task.Delay(_options.GiveUpAfter, _time, cancellationToken).ConfigureAwait(false);
+            // Real timers may fire a hair before the high-resolution clock reaches the instant;
+            // wait out any remainder so the status really is "cannot reach" when we look.
+            for (var remaining = _options.GiveUpAfter; remaining > TimeSpan.Zero; remaining = page.SentAt + _options.GiveUpAfter - _time.GetUtcNow())
+            {
+                await Task.Delay(remaining < MinimumWait ? MinimumWait : remaining, _time, cancellationToken).ConfigureAwait(false);
+            }
+
             var status = Status(page.Tag, page.PassCode);
             if (!status.StartsWith("889", StringComparison.Ordinal))
             {

@@ -35,9 +35,10 @@ internal sealed class SnppSession
             await writer.WriteLineAsync("220 CallRouter PTAS simulator SNPP server (RFC 1861 level 3) ready").ConfigureAwait(false);
             while (true)
             {
-                using var idle = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-                idle.CancelAfter(IdleTimeout);
-                var line = await reader.ReadLineAsync(idle.Token).ConfigureAwait(false);
+                // The idle bound is a network time-out in real time, not simulated time.
+                using var idle = new CancellationTokenSource(IdleTimeout, TimeProvider.System);
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, idle.Token);
+                var line = await reader.ReadLineAsync(linked.Token).ConfigureAwait(false);
                 if (line is null)
                 {
                     return;

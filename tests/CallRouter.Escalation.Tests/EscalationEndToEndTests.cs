@@ -9,11 +9,11 @@ namespace CallRouter.Escalation.Tests;
 
 /// <summary>
 /// The escalation heartbeat against the PTAS simulator as a real process, both on clocks running
-/// 300 times real time (a simulated minute is 0.2 s), with the desk "restarted" mid-window.
+/// 150 times real time (a simulated minute is 0.4 s; the 30-minute window 12 s), with the desk "restarted" mid-window.
 /// </summary>
 public sealed class EscalationEndToEndTests : IDisposable
 {
-    private const double Speed = 300;
+    private const double Speed = 150;
     private static readonly DateTimeOffset Saturday = new(2026, 11, 28, 18, 0, 0, TimeSpan.Zero); // Sat 10:00 PST: PTAS staffed
     private static readonly TimeSpan RealBound = TimeSpan.FromSeconds(60);
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "callrouter-escalation-e2e", Guid.NewGuid().ToString("N"));
@@ -33,7 +33,7 @@ public sealed class EscalationEndToEndTests : IDisposable
     [Fact]
     public async Task SilentEngineer_DeskRestartedMidWindow_DeskToldOnceOnTimeAndNextContactPaged()
     {
-        await using var simulator = await PtasSimulatorProcess.StartAsync("--clock-speed", "300", "--give-up-after", "0", "--engineer", "* never");
+        await using var simulator = await PtasSimulatorProcess.StartAsync("--clock-speed", "150", "--give-up-after", "0", "--engineer", "* never");
         Directory.CreateDirectory(_directory);
         var database = Path.Combine(_directory, "escalation.db");
         var clock = new AcceleratedTimeProvider(Speed, Saturday);
@@ -64,7 +64,7 @@ public sealed class EscalationEndToEndTests : IDisposable
             var loop = first.Scheduler.RunAsync(stopFirst.Token);
             await simulator.WaitForLineAsync("pager=MFRTS caller=+19194613016", RealBound);
 
-            // ~10:10 simulated (2 s real): the desk process stops without warning.
+            // ~10:10 simulated (4 s real): the desk process stops without warning.
             await WaitUntilAsync(() => clock.GetUtcNow() >= Saturday.AddMinutes(10), "the desk clock to reach 10:10");
             await stopFirst.CancelAsync();
             await loop.WaitAsync(RealBound);

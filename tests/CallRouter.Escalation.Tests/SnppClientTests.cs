@@ -6,7 +6,8 @@ namespace CallRouter.Escalation.Tests;
 
 /// <summary>
 /// The SNPP client against the PTAS simulator as a real process on loopback. The simulator's
-/// clock runs 600 times real time: a simulated minute is 0.1 s.
+/// clock runs 600 times real time: a simulated minute is 0.1 s. The PTAS never gives up here,
+/// so an unanswered page stays "delivered" however slow the machine is.
 /// </summary>
 public sealed class SnppClientTests : IAsyncLifetime
 {
@@ -18,7 +19,7 @@ public sealed class SnppClientTests : IAsyncLifetime
     {
         _simulator = await PtasSimulatorProcess.StartAsync(
             "--clock-speed", "600",
-            "--give-up-after", "2",
+            "--give-up-after", "0",
             "--engineer", "8887900 answer-after 1 Dana Smith",
             "--engineer", "8887901 answer-then-drop 1 1 Lee",
             "--engineer", "* never",
@@ -29,14 +30,14 @@ public sealed class SnppClientTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _simulator.DisposeAsync();
 
-    private async Task<PageStatus> WaitForStateAsync(PageReceipt receipt, PageState state)
+    internal static async Task<PageStatus> WaitForStateAsync(SnppClient client, PageReceipt receipt, PageState state)
     {
         // Bounded: a few simulated minutes take well under a real second; 20 s allows a loaded machine.
         var deadline = DateTime.UtcNow.AddSeconds(20);
         PageStatus status;
         do
         {
-            status = await _client.QueryStatusAsync(receipt, None);
+            status = await client.QueryStatusAsync(receipt, None);
             if (status.State == state)
             {
                 return status;
@@ -67,7 +68,7 @@ public sealed class SnppClientTests : IAsyncLifetime
     {
         var receipt = await _client.SendPageAsync(new PageRequest("8887900", "case 260001", "+19194613016"), None);
 
-        var status = await WaitForStateAsync(receipt, PageState.Answered);
+        var status = await WaitForStateAsync(_client, receipt, PageState.Answered);
 
         Assert.Equal("Dana Smith", status.Responder);
     }
@@ -77,20 +78,9 @@ public sealed class SnppClientTests : IAsyncLifetime
     {
         var receipt = await _client.SendPageAsync(new PageRequest("8887901", "case 260001", "+19194613016"), None);
 
-        var status = await WaitForStateAsync(receipt, PageState.Dropped);
+        var status = await WaitForStateAsync(_client, receipt, PageState.Dropped);
 
         Assert.Equal("Lee", status.Responder);
-    }
-
-    [Fact]
-    public async Task QueryStatus_NobodyAnswersWithinGiveUp_ReportsUnreachableAndNotifies()
-    {
-        var receipt = await _client.SendPageAsync(new PageRequest("8887950", "case 260001", "+19194613016"), None);
-
-        await WaitForStateAsync(receipt, PageState.Unreachable);
-        var notice = await _simulator.WaitForLineAsync($"NOTIFY UNREACHABLE tag={receipt.MessageTag}", TimeSpan.FromSeconds(20));
-
-        Assert.Contains("caller=+19194613016", notice, StringComparison.Ordinal);
     }
 
     [Fact]
