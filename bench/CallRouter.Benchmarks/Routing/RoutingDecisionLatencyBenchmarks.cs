@@ -50,8 +50,8 @@ public class RoutingDecisionLatencyBenchmarks
                 .WithStrategy(RunStrategy.Throughput)
                 .WithInvocationCount(1)
                 .WithUnrollFactor(1)
-                .WithWarmupCount(2_000)
-                .WithIterationCount(5_000)
+                .WithWarmupCount(500)
+                .WithIterationCount(3_000)
                 .WithOutlierMode(Perfolizer.Mathematics.OutlierDetection.OutlierMode.DontRemove)
                 .WithId("SingleDecision"));
             AddColumn(StatisticColumn.P50, StatisticColumn.P95, new P99Column(), StatisticColumn.Max);
