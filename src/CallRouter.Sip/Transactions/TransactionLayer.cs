@@ -20,6 +20,7 @@ public sealed class TransactionLayer : ITransactionContext
     private readonly TransactionLayerOptions _options;
     private readonly ILogger _logger;
     private ITransactionUser? _user;
+    private long _refusals;
 
     public TransactionLayer(IMessageSender sender, TimeProvider time, TransactionLayerOptions options, ILogger logger)
     {
@@ -126,7 +127,7 @@ public sealed class TransactionLayer : ITransactionContext
 
         if (_server.Count >= _options.MaxServerTransactions)
         {
-            TransactionLog.Overloaded(_logger, _server.Count, request.MethodName);
+            if (LogThrottle.ShouldLog(ref _refusals, out long refusals)) TransactionLog.Overloaded(_logger, _server.Count, request.MethodName, refusals);
             var busy = SipResponses.Create(request, 503, toTag: SipIds.NewTag())
                 .Add(HeaderKind.RetryAfter, _options.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture))
                 .Build();

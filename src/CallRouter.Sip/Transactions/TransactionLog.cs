@@ -4,8 +4,8 @@ namespace CallRouter.Sip.Transactions;
 
 internal static partial class TransactionLog
 {
-    [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "Transaction table full ({Count}); refused {Method} with 503")]
-    public static partial void Overloaded(ILogger logger, int count, string method);
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Warning, Message = "Transaction table full ({Count}); refused {Method} with 503 ({Refusals} refused so far)")]
+    public static partial void Overloaded(ILogger logger, int count, string method, long refusals);
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Debug, Message = "Merged request {Method} (Call-ID hidden) refused with 482")]
     public static partial void Merged(ILogger logger, string method);

@@ -12,8 +12,8 @@ internal static partial class TransportLog
     [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Refused message from {Remote}: {Error}; first bytes: {Excerpt}")]
     public static partial void Refused(ILogger logger, SipEndPoint remote, SipParseError error, string excerpt);
 
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Receive queue full; dropped a datagram from {Remote}")]
-    public static partial void QueueFull(ILogger logger, SipEndPoint remote);
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Receive queue full; dropped a datagram from {Remote} ({Dropped} dropped so far)")]
+    public static partial void QueueFull(ILogger logger, SipEndPoint remote, long dropped);
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Debug, Message = "Send to {Remote} failed")]
     public static partial void SendFailed(ILogger logger, SipEndPoint remote, Exception exception);

@@ -17,6 +17,7 @@ internal sealed class UdpTransport : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private Task _receiveLoop = Task.CompletedTask;
+    private long _dropped;
 
     public UdpTransport(IPEndPoint listen, TransportOptions options, Func<IncomingMessage, bool> deliver, ILogger logger)
     {
@@ -117,7 +118,8 @@ internal sealed class UdpTransport : IAsyncDisposable
                 var incoming = _inbound.Accept(message!, remote, LocalEndPoint, out reply);
                 if (incoming is not null && !_deliver(incoming))
                 {
-                    TransportLog.QueueFull(_logger, remote);
+                    // Under a flood this happens thousands of times a second: log the 1st, 2nd, 4th, 8th… drop only.
+                    if (LogThrottle.ShouldLog(ref _dropped, out long dropped)) TransportLog.QueueFull(_logger, remote, dropped);
                 }
             }
         }

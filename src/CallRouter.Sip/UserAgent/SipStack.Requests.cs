@@ -109,14 +109,14 @@ public sealed partial class SipStack
         string retryAfter = Options.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         if (!_guard.TryAdmit(transaction.Remote.Address.Address))
         {
-            UserAgentLog.Overloaded(Logger, transaction.Remote.Address.Address.ToString(), "per-source rate limit");
+            if (LogThrottle.ShouldLog(ref _refusals, out long count)) UserAgentLog.Overloaded(Logger, transaction.Remote.Address.Address.ToString(), "per-source rate limit", count);
             transaction.Respond(503, "Service Unavailable - Rate Limit", SipIds.NewTag(), b => b.Add(HeaderKind.RetryAfter, retryAfter));
             return;
         }
 
         if (ActiveCalls >= Options.MaxConcurrentCalls)
         {
-            UserAgentLog.Overloaded(Logger, transaction.Remote.Address.Address.ToString(), "call capacity reached");
+            if (LogThrottle.ShouldLog(ref _refusals, out long count)) UserAgentLog.Overloaded(Logger, transaction.Remote.Address.Address.ToString(), "call capacity reached", count);
             transaction.Respond(503, "Service Unavailable - At Capacity", SipIds.NewTag(), b => b.Add(HeaderKind.RetryAfter, retryAfter));
             return;
         }

@@ -27,6 +27,7 @@ public sealed partial class SipStack : ITransactionUser, IAsyncDisposable
     private TransactionLayer? _transactions;
     private CancellationTokenSource? _stopping;
     private Task[] _dispatchers = [];
+    private long _refusals;
 
     public SipStack(IOptions<SipStackOptions> options, TimeProvider? time = null, ILoggerFactory? loggerFactory = null)
         : this(options?.Value ?? throw new ArgumentNullException(nameof(options)), time, loggerFactory)

@@ -10,8 +10,8 @@ internal static partial class UserAgentLog
     [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "SIP stack stopped")]
     public static partial void Stopped(ILogger logger);
 
-    [LoggerMessage(EventId = 1302, Level = LogLevel.Warning, Message = "Refused INVITE from {Source} with 503: {Why}")]
-    public static partial void Overloaded(ILogger logger, string source, string why);
+    [LoggerMessage(EventId = 1302, Level = LogLevel.Warning, Message = "Refused INVITE from {Source} with 503: {Why} ({Refusals} refused so far)")]
+    public static partial void Overloaded(ILogger logger, string source, string why, long refusals);
 
     [LoggerMessage(EventId = 1303, Level = LogLevel.Error, Message = "INVITE handler failed; answering 500")]
     public static partial void HandlerFailed(ILogger logger, Exception exception);
