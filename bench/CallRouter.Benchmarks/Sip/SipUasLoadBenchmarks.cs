@@ -26,7 +26,7 @@ public partial class SipUasLoadBenchmarks
 
     private SipStack? _stack;
 
-    [Params(1000, 2000, 3000, 4000, 5000)]
+    [Params(1000, 2000, 3000, 4000, 5000, 6000, 8000)]
     public int CallsPerSecond { get; set; }
 
     [GlobalSetup]
