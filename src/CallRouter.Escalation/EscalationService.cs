@@ -144,6 +144,21 @@ public sealed partial class EscalationService
         return new EscalationStatus(escalation, page, summary, left);
     }
 
+    /// <summary>
+    /// The PTAS's "cannot reach" notice arriving by push (a webhook such as the simulator's
+    /// --notify-url) rather than by the polled SNPP status: same effect as a polled 889 — desk
+    /// told, closure deferred, next contact. A notice for a page no longer current changes nothing.
+    /// </summary>
+    /// <exception cref="EscalationException">UnknownEscalation: no open escalation has this page out.</exception>
+    public async Task<EscalationRecord> ReportUnreachableAsync(string messageTag, string detail, CancellationToken cancellationToken)
+    {
+        RequireText(messageTag, "message tag");
+        var open = await _store.ListOpenAsync(cancellationToken).ConfigureAwait(false);
+        var escalation = open.FirstOrDefault(e => e.CurrentReceipt?.MessageTag == messageTag)
+            ?? throw new EscalationException(EscalationErrorCode.UnknownEscalation, $"No open escalation has page {messageTag} out.");
+        return await ApplyAsync(escalation.Id, new EscalationInput.Unreachable(escalation.ContactIndex, $"{escalation.CurrentContact.Name} reports Mfr TS cannot be reached ({detail})"), cancellationToken).ConfigureAwait(false);
+    }
+
     public Task<EscalationRecord?> GetAsync(string escalationId, CancellationToken cancellationToken) => _store.GetAsync(escalationId, cancellationToken);
 
     public Task<IReadOnlyList<EscalationRecord>> ListForCaseAsync(string problemNumber, CancellationToken cancellationToken) =>

@@ -231,6 +231,32 @@ public sealed class EscalationServiceTests
     }
 
     [Fact]
+    public async Task ReportUnreachableAsync_PushedNoticeForCurrentPage_DeskToldAndNextContactPaged()
+    {
+        using var h = await EscalationHarness.StartAsync(PtasStaffed);
+        await h.Service.EscalateAsync(EscalationHarness.Request(), None);
+        await h.Scheduler.RunOnceAsync(None);                     // 19:00 page 1001 to the PTAS
+        h.Time.Advance(TimeSpan.FromMinutes(25));                 // 19:25 the PTAS posts "cannot reach"
+
+        var e = await h.Service.ReportUnreachableAsync("1001", "PTAS webhook", None);
+        await h.Scheduler.RunOnceAsync(None);
+
+        Assert.Equal(1, e.ContactIndex);
+        Assert.Single(h.Notifier.DeskNotices);
+        Assert.Equal("8887900", h.Pager.Sent[^1].PagerId);
+    }
+
+    [Fact]
+    public async Task ReportUnreachableAsync_UnknownMessageTag_IsRefused()
+    {
+        using var h = await EscalationHarness.StartAsync(PtasStaffed);
+
+        var ex = await Assert.ThrowsAsync<EscalationException>(() => h.Service.ReportUnreachableAsync("4242", "webhook", None));
+
+        Assert.Equal(EscalationErrorCode.UnknownEscalation, ex.Code);
+    }
+
+    [Fact]
     public async Task QueryStatusAsync_TenMinutesIn_ReportsTimeLeftAndIsRecorded()
     {
         using var h = await EscalationHarness.StartAsync(PtasStaffed);
