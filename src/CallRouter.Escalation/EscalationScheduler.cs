@@ -70,14 +70,11 @@ public sealed class EscalationScheduler
         await _service.InitializeAsync(cancellationToken).ConfigureAwait(false);
         while (!cancellationToken.IsCancellationRequested)
         {
+            TimeSpan delay;
             try
             {
                 await RunOnceAsync(cancellationToken).ConfigureAwait(false);
-                var delay = await DelayUntilNextBeatAsync(cancellationToken).ConfigureAwait(false);
-                if (delay > TimeSpan.Zero)
-                {
-                    await WaitAsync(delay, cancellationToken).ConfigureAwait(false);
-                }
+                delay = await DelayUntilNextBeatAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -85,8 +82,23 @@ public sealed class EscalationScheduler
             }
             catch (Exception ex)
             {
+                // A locked database or a bug in one item must not stop escalations for good.
                 Log.HeartbeatFailed(_logger, ex);
-                await WaitAsync(_options.HeartbeatMaxDelay, cancellationToken).ConfigureAwait(false);
+                delay = _options.HeartbeatMaxDelay;
+            }
+
+            if (delay <= TimeSpan.Zero)
+            {
+                continue;
+            }
+
+            try
+            {
+                await WaitAsync(delay, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
             }
         }
     }

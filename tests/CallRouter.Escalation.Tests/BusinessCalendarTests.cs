@@ -122,6 +122,16 @@ public sealed class BusinessCalendarTests
         Assert.Empty(schedule.WindowsOn(DayOfWeek.Wednesday));
     }
 
+    [Fact]
+    public void Parse_DaysListedWithSpaces_ReadsDaysUpToTheFirstTime()
+    {
+        var schedule = WeeklySchedule.Parse("Sat, Sun 09:00-12:00; Mon 08:00-17:00", "test");
+
+        Assert.Single(schedule.WindowsOn(DayOfWeek.Saturday));
+        Assert.Single(schedule.WindowsOn(DayOfWeek.Sunday));
+        Assert.Equal(TimeSpan.FromHours(17), Assert.Single(schedule.WindowsOn(DayOfWeek.Monday)).End);
+    }
+
     [Theory]
     [InlineData("Mon-Fri 8-17", "is not a time")]
     [InlineData("Mon-Fri 0800", "is not a window")]

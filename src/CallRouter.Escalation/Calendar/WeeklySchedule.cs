@@ -59,14 +59,15 @@ public sealed class WeeklySchedule
 
         foreach (var rawClause in trimmed.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var space = rawClause.IndexOf(' ', StringComparison.Ordinal);
-            if (space < 0)
+            // Days end where the first time begins, so "Sat, Sun 00:00-24:00" reads as people mean it.
+            var hoursStart = rawClause.AsSpan().IndexOfAnyInRange('0', '9');
+            if (hoursStart <= 0 || string.IsNullOrWhiteSpace(rawClause[..hoursStart]))
             {
                 throw new ScheduleConfigurationException(setting, $"clause \"{rawClause}\" needs days and hours, e.g. \"Mon-Fri 08:00-17:00\".");
             }
 
-            var days = ParseDays(rawClause[..space], rawClause, setting);
-            var windows = rawClause[(space + 1)..]
+            var days = ParseDays(rawClause[..hoursStart], rawClause, setting);
+            var windows = rawClause[hoursStart..]
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(w => ParseWindow(w, rawClause, setting))
                 .ToList();

@@ -126,7 +126,7 @@ public sealed partial class SqliteEscalationStore : IEscalationStore
         QueryEscalationsAsync("SELECT body FROM escalation WHERE problem_number = $p ORDER BY rowid", problemNumber, cancellationToken);
 
     public Task<IReadOnlyList<EscalationRecord>> ListOpenAsync(CancellationToken cancellationToken) =>
-        QueryEscalationsAsync($"SELECT body FROM escalation WHERE state NOT IN ('{EscalationState.HandedBack}', '{EscalationState.Cancelled}') AND $p = $p ORDER BY rowid", "", cancellationToken);
+        QueryEscalationsAsync($"SELECT body FROM escalation WHERE state NOT IN ('{EscalationState.HandedBack}', '{EscalationState.Cancelled}') ORDER BY rowid", null, cancellationToken);
 
     private static async Task WriteEscalationAsync(SqliteConnection connection, SqliteTransaction transaction, EscalationRecord escalation, long? expectedVersion, CancellationToken cancellationToken)
     {
@@ -204,12 +204,16 @@ public sealed partial class SqliteEscalationStore : IEscalationStore
             cancellationToken, ("$id", escalation.Id), ("$pn", escalation.ProblemNumber), ("$kind", kind.ToString()), ("$index", contactIndex),
             ("$name", contact?.Name), ("$channel", contact?.Channel.ToString()), ("$address", contact?.Address), ("$message", message), ("$now", now.UtcTicks));
 
-    private async Task<IReadOnlyList<EscalationRecord>> QueryEscalationsAsync(string sql, string parameter, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<EscalationRecord>> QueryEscalationsAsync(string sql, string? parameter, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$p", parameter);
+        if (parameter is not null)
+        {
+            command.Parameters.AddWithValue("$p", parameter);
+        }
+
         var result = new List<EscalationRecord>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
