@@ -106,6 +106,7 @@ public sealed partial class CaseService
     public Task<CaseRecord> ChangeStateAsync(Actor actor, ProblemNumber problemNumber, CaseState to, string? reason = null, CancellationToken cancellationToken = default)
     {
         CasePermissions.EnsureDesk(actor, "change case states");
+        Limit(reason, "reason", MaxNoteText);
         return MutateAsync(actor, problemNumber, (current, now) =>
         {
             var next = ApplyState(current, to, now);
