@@ -111,9 +111,10 @@ public sealed partial class MediaSession
 
     /// <summary>
     /// Records this leg: what the peer sends goes to <paramref name="inbound"/>, what we send
-    /// (prompts, or the other leg when bridged) to <paramref name="outbound"/>.
+    /// (prompts, or the other leg when bridged) to <paramref name="outbound"/>. Pass a null
+    /// <paramref name="outbound"/> to record the peer only (voicemail: the beep stays out).
     /// </summary>
-    public void StartRecording(CallRecorder recorder, RecordingChannel inbound = RecordingChannel.Left, RecordingChannel outbound = RecordingChannel.Right)
+    public void StartRecording(CallRecorder recorder, RecordingChannel inbound = RecordingChannel.Left, RecordingChannel? outbound = RecordingChannel.Right)
     {
         if (Interlocked.CompareExchange(ref _recorder, new RecorderTap(recorder, inbound, outbound), null) is not null)
         {

@@ -232,15 +232,20 @@ public sealed partial class MediaSession : IAsyncDisposable
     }
 
     /// <summary>Where a recording attached to this session writes each direction.</summary>
-    private sealed class RecorderTap(CallRecorder recorder, RecordingChannel inbound, RecordingChannel outbound)
+    private sealed class RecorderTap(CallRecorder recorder, RecordingChannel inbound, RecordingChannel? outbound)
     {
         public CallRecorder Recorder { get; } = recorder;
 
-        public void Write(bool inbound, uint ssrc, uint timestamp, Codecs.G711Law law, ReadOnlySpan<byte> payload) =>
-            Recorder.Write(inbound ? Inbound : Outbound, ssrc, timestamp, law, payload);
+        public void Write(bool inbound, uint ssrc, uint timestamp, Codecs.G711Law law, ReadOnlySpan<byte> payload)
+        {
+            var channel = inbound ? _inbound : _outbound;
+            if (channel is { } target)
+            {
+                Recorder.Write(target, ssrc, timestamp, law, payload);
+            }
+        }
 
-        private RecordingChannel Inbound { get; } = inbound;
-
-        private RecordingChannel Outbound { get; } = outbound;
+        private readonly RecordingChannel _inbound = inbound;
+        private readonly RecordingChannel? _outbound = outbound;
     }
 }

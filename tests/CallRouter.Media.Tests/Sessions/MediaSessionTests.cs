@@ -194,6 +194,27 @@ public class MediaSessionTests
     }
 
     [Fact]
+    public async Task StartRecording_VoicemailWithoutOutbound_BeepNotRecordedCallerIs()
+    {
+        var leg = Leg.Answered(_engine, G711Law.MuLaw);
+        var wav = new MemoryStream();
+        leg.Session.StartRecording(new CallRecorder(wav, new RecordingMetadata { CallId = "vm" }, _time, new RecordingOptions { Layout = RecordingLayout.Mixed }), RecordingChannel.Left, outbound: null);
+        var beep = leg.Session.PlayPromptAsync(PromptIds.Beep);
+        for (ushort i = 0; i < 20; i++)
+        {
+            leg.Receive(TestSupport.Rtp.Audio(i, (uint)(i * 160)));
+            _time.Advance(TimeSpan.FromMilliseconds(20));
+        }
+
+        await beep.WaitAsync(Bound);
+        var metadata = leg.Session.StopRecording()!;
+
+        Assert.Equal(20, metadata.PacketsWritten);
+        Assert.Equal(20, leg.RtpTransport.Sent.Count);
+        Assert.All(WavFile.Parse(wav.ToArray()).Data, b => Assert.Equal(G711.MuLawSilence, b)); // caller sent silence; no beep mixed in
+    }
+
+    [Fact]
     public async Task PlayAsync_SecondPlaybackWhileFirstRuns_Throws()
     {
         var leg = Leg.Answered(_engine, G711Law.MuLaw);
