@@ -286,6 +286,43 @@ public abstract class CaseServiceContract : StoreTestBase
         Assert.Equal(TestClock.Start.AddHours(8).AddMinutes(10), Assert.Single(await Cases.RaiseDueRemindersAsync(Actor.SystemActor)).DueAt);
     }
 
+    [Fact]
+    public async Task Heartbeat_S1CaseFallsDue_StreamsOneReminderAndClosesResolvedCasesAtCutoff()
+    {
+        var due = await OpenAsync(severity: Severity.S1);
+        var resolved = await OpenAsync();
+        await Cases.ChangeStateAsync(Agent, resolved.ProblemNumber, CaseState.Resolved);
+        using var stop = new CancellationTokenSource();
+        var heartbeat = new CaseHeartbeat(Cases, Clock, TimeSpan.FromMinutes(1));
+        await using var stream = heartbeat.RunAsync(stop.Token).GetAsyncEnumerator();
+
+        // 14:00 the loop starts (its timer exists once MoveNextAsync returns); jump to 18:00,
+        // when the S1 update falls due: the next pass streams exactly that reminder.
+        var next = stream.MoveNextAsync();
+        Clock.Advance(TimeSpan.FromHours(4));
+        Assert.True(await next.AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(due.ProblemNumber, stream.Current.ProblemNumber);
+
+        // 23:31 — past the closure cut-off: the next pass closes the resolved case; nothing more is due.
+        next = stream.MoveNextAsync();
+        Clock.SetUtcNow(new DateTimeOffset(2026, 3, 2, 23, 31, 0, TimeSpan.Zero));
+        await WaitUntilAsync(async () => (await Store.GetCaseAsync(resolved.ProblemNumber))!.State == CaseState.Closed);
+
+        await stop.CancelAsync();
+        Assert.False(await next.AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        // Bounded poll of an outcome produced by another task; the fake clock is not involved.
+        for (var i = 0; i < 300 && !await condition(); i++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+
+        Assert.True(await condition());
+    }
+
     [Theory]
     [InlineData(Severity.S2, 24)]
     [InlineData(Severity.S3, 96)]
