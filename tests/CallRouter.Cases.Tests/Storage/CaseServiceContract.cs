@@ -303,24 +303,21 @@ public abstract class CaseServiceContract : StoreTestBase
         Assert.True(await next.AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(due.ProblemNumber, stream.Current.ProblemNumber);
 
-        // 23:31 — past the closure cut-off: the next pass closes the resolved case; nothing more is due.
+        // 19:31 the agent updates the end user: the next S1 update is due at 23:31, which is
+        // also past the 23:30 closure cut-off. The pass that raises that reminder has already
+        // run the closure sweep when it yields, so the resolved case is closed by then.
+        Clock.SetUtcNow(new DateTimeOffset(2026, 3, 2, 19, 31, 0, TimeSpan.Zero));
+        await Cases.AddNoteAsync(Agent, due.ProblemNumber, NoteKind.EndUserUpdate, "still investigating");
         next = stream.MoveNextAsync();
         Clock.SetUtcNow(new DateTimeOffset(2026, 3, 2, 23, 31, 0, TimeSpan.Zero));
-        await WaitUntilAsync(async () => (await Store.GetCaseAsync(resolved.ProblemNumber))!.State == CaseState.Closed);
+        Assert.True(await next.AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal((due.ProblemNumber, Clock.GetUtcNow()), (stream.Current.ProblemNumber, stream.Current.DueAt));
+        Assert.Equal(CaseState.Closed, (await Store.GetCaseAsync(resolved.ProblemNumber))!.State);
 
+        // Shutdown ends the stream instead of throwing.
+        next = stream.MoveNextAsync();
         await stop.CancelAsync();
         Assert.False(await next.AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        // Bounded poll of an outcome produced by another task; the fake clock is not involved.
-        for (var i = 0; i < 300 && !await condition(); i++)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
-        }
-
-        Assert.True(await condition());
     }
 
     [Theory]
