@@ -18,6 +18,12 @@ public static class EntitlementCsvParser
     public const string ExpiryColumn = "expiry_date";
     private const int MaxFieldLength = 200;
 
+    /// <summary>Far above any real customer list; stops a wrong or runaway file early.</summary>
+    public const int MaxRows = 1_000_000;
+
+    // A file with this many bad rows is the wrong file; listing more helps nobody.
+    private const int MaxErrors = 1000;
+
     public static EntitlementParseResult Parse(TextReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -52,6 +58,17 @@ public static class EntitlementCsvParser
             }
 
             rows++;
+            if (rows > MaxRows)
+            {
+                errors.Add(new EntitlementImportError(line, "(row)", $"the file has more than {MaxRows:N0} rows; import refused"));
+                break;
+            }
+
+            if (errors.Count >= MaxErrors)
+            {
+                errors.Add(new EntitlementImportError(line, "(row)", $"more than {MaxErrors} errors; the rest of the file was not checked"));
+                break;
+            }
             if (fields.Count != columns.Count)
             {
                 errors.Add(new EntitlementImportError(line, "(row)", $"expected {columns.Count} fields, found {fields.Count}"));

@@ -74,4 +74,15 @@ public sealed class EntitlementCsvParserTests
     {
         Assert.False(Parse(text).IsValid);
     }
+
+    [Fact]
+    public void Parse_ThousandsOfBadRows_StopsAfterTheErrorCapWithAClosingError()
+    {
+        var text = Header + string.Concat(Enumerable.Range(0, 5000).Select(i => $"A{i},Name,Gold,not-a-date\n"));
+
+        var result = Parse(text);
+
+        Assert.Equal(1001, result.Errors.Count);
+        Assert.Contains("rest of the file was not checked", result.Errors[^1].Reason, StringComparison.Ordinal);
+    }
 }
