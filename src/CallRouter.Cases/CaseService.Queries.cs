@@ -24,12 +24,23 @@ public sealed partial class CaseService
         return new CaseDetail(record, calls, severities, notes, audit);
     }
 
-    /// <summary>A page of cases; a Mfr TS user's query is always confined to its own manufacturer.</summary>
-    public Task<IReadOnlyList<CaseRecord>> ListCasesAsync(Actor actor, CaseQuery query, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A page of cases. A Mfr TS user's query is always confined to its own manufacturer, and
+    /// the listing is recorded in the access log (it is about no single case).
+    /// </summary>
+    public async Task<IReadOnlyList<CaseRecord>> ListCasesAsync(Actor actor, CaseQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var scope = CasePermissions.ScopeOf(actor);
-        return _store.ListCasesAsync(scope is null ? query : query with { Manufacturer = scope }, cancellationToken);
+        var page = await _store.ListCasesAsync(scope is null ? query : query with { Manufacturer = scope }, cancellationToken).ConfigureAwait(false);
+        if (scope is not null)
+        {
+            await _store.AppendAccessAsync(new AccessEntry(0, _time.GetUtcNow(), actor.UserId, actor.Role, "CasesListed",
+                $"state {query.State?.ToString() ?? "any"}, account {query.CustomerAccount ?? "any"}, after {query.After?.ToString() ?? "start"}: {page.Count} case(s)"),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        return page;
     }
 
     /// <summary>Notifications waiting for delivery (or all, for audit); desk only.</summary>

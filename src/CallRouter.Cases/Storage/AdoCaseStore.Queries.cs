@@ -125,6 +125,21 @@ public abstract partial class AdoCaseStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task AppendAccessAsync(AccessEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null,
+            "INSERT INTO access_log (at, actor_id, actor_role, action, detail) VALUES (@at, @actor, @role, @action, @detail)",
+            ("at", entry.At.UtcTicks), ("actor", entry.ActorId), ("role", entry.ActorRole.ToString()), ("action", entry.Action), ("detail", entry.Detail));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<IReadOnlyList<AccessEntry>> ListAccessAsync(string actorId, int limit, CancellationToken cancellationToken = default) =>
+        QueryAsync("SELECT id, at, actor_id, actor_role, action, detail FROM access_log WHERE actor_id = @actor ORDER BY id LIMIT @limit",
+            r => new AccessEntry(r.GetInt64(0), Instant(r, 1), r.GetString(2), Enum.Parse<Role>(r.GetString(3)), r.GetString(4), r.GetString(5)),
+            cancellationToken, ("actor", actorId), ("limit", limit));
+
     public async Task MarkOutboxDeliveredAsync(long id, DateTimeOffset deliveredAt, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);

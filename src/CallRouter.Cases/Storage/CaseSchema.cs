@@ -114,6 +114,16 @@ internal static class CaseSchema
                 delivered_at BIGINT NULL);
             CREATE INDEX ix_outbox_pending ON outbox (delivered_at, id);
             """),
+        (3, "access log for reads that are not about one case", """
+            CREATE TABLE access_log (
+                id {id},
+                at BIGINT NOT NULL,
+                actor_id TEXT NOT NULL,
+                actor_role TEXT NOT NULL,
+                action TEXT NOT NULL,
+                detail TEXT NOT NULL);
+            CREATE INDEX ix_access_log_actor ON access_log (actor_id, id);
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

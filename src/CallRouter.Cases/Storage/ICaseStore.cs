@@ -61,6 +61,11 @@ public interface ICaseStore : IAsyncDisposable
     Task<int> CountActiveEntitlementsAsync(string manufacturer, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<EntitlementImportRecord>> ListEntitlementImportsAsync(string manufacturer, CancellationToken cancellationToken = default);
 
+    /// <summary>Records an action that is not about one case (e.g. a Mfr TS user listing cases).</summary>
+    Task AppendAccessAsync(AccessEntry entry, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<AccessEntry>> ListAccessAsync(string actorId, int limit, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<OutboxMessage>> ListOutboxAsync(bool undeliveredOnly, int limit, CancellationToken cancellationToken = default);
     Task MarkOutboxDeliveredAsync(long id, DateTimeOffset deliveredAt, CancellationToken cancellationToken = default);
 }

@@ -380,6 +380,19 @@ public abstract class CaseServiceContract : StoreTestBase
         var listed = await Cases.ListCasesAsync(MfrTs, new CaseQuery { Manufacturer = "OtherCo" });
 
         Assert.Equal([ours.ProblemNumber], listed.Select(c => c.ProblemNumber));
+        var access = Assert.Single(await Store.ListAccessAsync(MfrTs.UserId, 10));
+        Assert.Equal(("CasesListed", Role.ManufacturerTs, TestClock.Start), (access.Action, access.ActorRole, access.At));
+        Assert.Contains("1 case(s)", access.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListCases_DeskAgent_SeesAllManufacturersAndLeavesNoAccessEntry()
+    {
+        await OpenAsync(manufacturer: "NetScreen");
+        await OpenAsync(manufacturer: "OtherCo");
+
+        Assert.Equal(2, (await Cases.ListCasesAsync(Agent, new CaseQuery())).Count);
+        Assert.Empty(await Store.ListAccessAsync(Agent.UserId, 10));
     }
 
     [Fact]
