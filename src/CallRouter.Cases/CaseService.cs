@@ -16,12 +16,14 @@ public sealed partial class CaseService
     private readonly ICaseStore _store;
     private readonly TimeProvider _time;
     private readonly CaseServiceOptions _options;
+    private readonly EntitlementService _entitlements;
 
     public CaseService(ICaseStore store, TimeProvider timeProvider, CaseServiceOptions? options = null)
     {
         _store = store;
         _time = timeProvider;
         _options = options ?? new CaseServiceOptions();
+        _entitlements = new EntitlementService(store, timeProvider, _options.Calendar);
     }
 
     public DeskCalendar Calendar => _options.Calendar;
@@ -46,10 +48,8 @@ public sealed partial class CaseService
         var now = _time.GetUtcNow();
         ValidateAgreement(request.SeverityAgreement, now);
 
-        var entry = await _store.FindEntitlementAsync(request.Manufacturer, request.CustomerAccount, cancellationToken).ConfigureAwait(false);
-        var entitlement = entry is null ? EntitlementStatus.Unknown
-            : entry.IsInForceOn(_options.Calendar.LocalDate(now)) ? EntitlementStatus.Entitled
-            : EntitlementStatus.Expired;
+        var check = await _entitlements.CheckAsync(request.Manufacturer, request.CustomerAccount, cancellationToken).ConfigureAwait(false);
+        var (entitlement, entry) = (check.Status, check.Entry);
 
         var number = await _store.AllocateProblemNumberAsync(cancellationToken).ConfigureAwait(false);
         var record = new CaseRecord
