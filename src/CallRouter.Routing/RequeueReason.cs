@@ -14,4 +14,7 @@ public enum RequeueReason
 
     /// <summary>The agent logged out (or was removed) while the call was reserved for them.</summary>
     AgentLoggedOut,
+
+    /// <summary>The call had been accepted but the agent's leg failed (e.g. the softphone did not answer).</summary>
+    AgentLegFailed,
 }

@@ -149,6 +149,44 @@ public sealed partial class RoutingEngine
         return RoutingResult.Ok;
     }
 
+    /// <summary>
+    /// The agent's leg of an accepted call failed (e.g. the softphone did not answer): the call goes back to the front
+    /// of its queue keeping its original enqueue time (so the caller's wait keeps counting), and the agent becomes not
+    /// ready with <paramref name="agentNotReadyReason"/> so the call does not bounce straight back. Emits
+    /// AgentStateChanged and CallRequeued (AgentLegFailed), then offers the call if another agent qualifies.
+    /// </summary>
+    /// <param name="callId">The connected call.</param>
+    /// <param name="agentNotReadyReason">Why the agent is made not ready, e.g. "softphone did not answer".</param>
+    /// <returns>MissingCallId, MissingReason; UnknownCall; InvalidCallState when the call is not connected.</returns>
+    public RoutingResult ReturnCallToQueue(string? callId, string? agentNotReadyReason)
+    {
+        var now = Now();
+        ProcessDue(now);
+        var lookup = LookUpCall(callId, out var call);
+        if (!lookup.IsSuccess)
+        {
+            return lookup;
+        }
+
+        if (string.IsNullOrWhiteSpace(agentNotReadyReason))
+        {
+            return RoutingResult.Fail(RoutingError.MissingReason, "a not-ready reason for the agent is required");
+        }
+
+        if (call.State != CallState.Connected)
+        {
+            return RoutingResult.Fail(RoutingError.InvalidCallState, $"call '{callId}' is not connected to an agent");
+        }
+
+        var agent = call.Agent!;
+        agent.Call = null;
+        call.AcceptedTicks = 0;
+        SetState(agent, AgentState.NotReady, agentNotReadyReason, now);
+        Requeue(call, agent, RequeueReason.AgentLegFailed, now);
+        Settle(now);
+        return RoutingResult.Ok;
+    }
+
     /// <summary>Snapshot of a known call (queued, offered or connected) with its position and expected wait, or null.</summary>
     /// <param name="callId">The call.</param>
     public CallSnapshot? GetCall(string? callId)

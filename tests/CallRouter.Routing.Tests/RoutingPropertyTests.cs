@@ -5,16 +5,16 @@ namespace CallRouter.Routing.Tests;
 
 /// <summary>
 /// Random sequences of everything the outside world can do to the engine — calls arriving, hanging up and
-/// ending, agents logging in and out, going available or not ready, accepting, declining, ignoring offers,
-/// skill and policy changes, time passing with and without ticks — checked after every step against the
-/// routing guarantees. Seeds are fixed so that every run explores the same sequences.
+/// ending, agent legs failing after accept, agents logging in and out, going available or not ready, accepting,
+/// declining, ignoring offers, skill and policy changes, time passing with and without ticks — checked after
+/// every step against the routing guarantees. Seeds are fixed so that every run explores the same sequences.
 /// </summary>
 public sealed class RoutingPropertyTests
 {
     private const int AgentCount = 6;
 
     private static readonly Gen<Op[]> Operations =
-        Gen.Select(Gen.Int[0, 13], Gen.Int[0, 1023], Gen.Int[0, 1023], Gen.Int[0, 1023], (kind, a, b, c) => new Op(kind, a, b, c))
+        Gen.Select(Gen.Int[0, 14], Gen.Int[0, 1023], Gen.Int[0, 1023], Gen.Int[0, 1023], (kind, a, b, c) => new Op(kind, a, b, c))
             .Array[1, 160];
 
     private static readonly Gen<(int Level, int Models)[]> Skills =
@@ -39,7 +39,7 @@ public sealed class RoutingPropertyTests
         string[] paths =
         [
             "CallOffered", "CallAccepted", "CallEnded", "OfferExpired", "OfferDeclined", "CallAbandoned:queued",
-            "CallAbandoned:offered", "CallRequeued:AgentLoggedOut", "offer at step 1", "offer at step 2", "L2 helps L1",
+            "CallAbandoned:offered", "CallRequeued:AgentLoggedOut", "CallRequeued:AgentLegFailed", "offer at step 1", "offer at step 2", "L2 helps L1",
             "missed offers", "duplicate refused",
         ];
         Assert.All(paths, path => Assert.True(seen.GetValueOrDefault(path) > 0, $"no sequence reached {path}"));
@@ -124,6 +124,10 @@ public sealed class RoutingPropertyTests
                 case RoutingEventKind.OfferExpired or RoutingEventKind.OfferDeclined:
                     Assert.Equal(e.AgentId, _offeredTo[e.CallId!]);
                     _offeredTo.Remove(e.CallId!);
+                    break;
+                case RoutingEventKind.CallRequeued when e.RequeueReason == RequeueReason.AgentLegFailed:
+                    Assert.Equal(e.AgentId, _connectedTo[e.CallId!]);
+                    _connectedTo.Remove(e.CallId!);
                     break;
                 case RoutingEventKind.CallRequeued when e.RequeueReason == RequeueReason.AgentLoggedOut:
                     // Logging out withdraws the offer without an OfferExpired/OfferDeclined of its own.
@@ -257,6 +261,9 @@ public sealed class RoutingPropertyTests
                     break;
                 case 12:
                     SetPolicy(op);
+                    break;
+                case 13:
+                    _engine.ReturnCallToQueue(known, "softphone did not answer");
                     break;
                 default:
                     // Time passes; most of the time the host ticks, sometimes it is late.
