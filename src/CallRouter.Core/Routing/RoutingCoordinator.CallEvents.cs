@@ -55,31 +55,14 @@ public sealed partial class RoutingCoordinator
     }
 
     /// <summary>
-    /// The agent's softphone did not answer: the agent is made not ready (so the call does
-    /// not bounce straight back) and the call is queued again at its level.
+    /// The agent's softphone did not answer: the engine puts the call back at the front of
+    /// its queue with its original wait and makes the agent not ready, so the call does not
+    /// bounce straight back.
     /// </summary>
     private void RequeueAfterAgentLegFailed(TrackedCall call, Proto.AgentLegFailed failed)
     {
-        if (call.AgentId is null || _engine.GetCall(call.Context.CallId) is not { State: CallState.Connected })
-        {
-            throw RoutingFailures.Precondition($"call '{Truncate(call.Context.CallId)}' is not connected to an agent");
-        }
-
-        string agentId = call.AgentId;
-        _requeueing = call;
-        try
-        {
-            RoutingFailures.ThrowIfFailed(_engine.EndCall(call.Context.CallId));
-        }
-        finally
-        {
-            _requeueing = null;
-        }
-
-        _engine.SetNotReady(agentId, $"softphone did not answer (SIP {failed.SipStatus})");
+        RoutingFailures.ThrowIfFailed(_engine.ReturnCallToQueue(call.Context.CallId, $"softphone did not answer (SIP {failed.SipStatus})"));
         call.AgentId = null;
-        _calls[call.Context.CallId] = call;
-        RoutingFailures.ThrowIfFailed(_engine.EnqueueCall(new CallRequest(call.Context.CallId, call.Model, call.Context.Severity, call.Level)));
     }
 
     private void Record(TrackedCall call, string outcome, TimeSpan waited, TimeSpan talked) =>

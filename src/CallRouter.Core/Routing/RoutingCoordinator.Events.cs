@@ -7,7 +7,7 @@ namespace CallRouter.Core.Routing;
 /// <content>Turns engine events into gateway and console stream messages (runs under the lock).</content>
 public sealed partial class RoutingCoordinator
 {
-    // A call being ended and queued again (agent leg failed, transfer to L2) keeps its stream open.
+    // A call being ended and queued again (transfer to L2) keeps its stream open.
     private TrackedCall? _requeueing;
 
     private void OnEngineEvent(in RoutingEvent e)
@@ -146,6 +146,7 @@ public sealed partial class RoutingCoordinator
         RequeueReason.OfferExpired => "offer expired",
         RequeueReason.Declined => "agent declined",
         RequeueReason.AgentLoggedOut => "agent logged out",
+        RequeueReason.AgentLegFailed => "agent's softphone did not answer",
         _ => "requeued",
     };
 
