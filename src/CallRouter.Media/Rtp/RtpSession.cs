@@ -7,8 +7,9 @@ namespace CallRouter.Media.Rtp;
 /// clock for what we send; symmetric-RTP latching, statistics and payload-type filtering for
 /// what we receive. Transport-agnostic: <see cref="ProcessRtp"/> and <see cref="ProcessRtcp"/>
 /// are the receive entry points, called by <see cref="Start"/>'s loops or directly by tests.
+/// RTCP reporting is in RtpSession.Rtcp.cs.
 /// </summary>
-public sealed class RtpSession : IAsyncDisposable
+public sealed partial class RtpSession : IAsyncDisposable
 {
     private const long NtpEpochOffsetSeconds = 2_208_988_800; // 1900-01-01 to 1970-01-01
 
@@ -191,77 +192,6 @@ public sealed class RtpSession : IAsyncDisposable
         PacketReceived?.Invoke(in packet);
     }
 
-    /// <summary>Handles one received RTCP datagram: remembers the peer's view of our stream and its SR time.</summary>
-    public void ProcessRtcp(ReadOnlySpan<byte> datagram, IPEndPoint source)
-    {
-        if (!RtcpCompoundPacket.TryParse(datagram, out var compound))
-        {
-            return;
-        }
-
-        var bye = false;
-        lock (_receiveLock)
-        {
-            if (_remoteRtp is not null && !source.Address.Equals(_remoteRtp.Address))
-            {
-                return;
-            }
-
-            _remoteRtcp = source; // symmetric RTCP: answer where reports come from
-            foreach (var report in compound.Reports)
-            {
-                if (report.SenderInfo is { } info)
-                {
-                    _lastSenderReportCompact = info.CompactNtp;
-                    _lastSenderReportArrival = _time.GetTimestamp();
-                }
-
-                foreach (var block in report.Blocks)
-                {
-                    if (block.Ssrc == Ssrc)
-                    {
-                        _remoteReportAboutUs = block;
-                    }
-                }
-            }
-
-            bye = compound.HasBye;
-        }
-
-        if (bye)
-        {
-            ByeReceived?.Invoke();
-        }
-    }
-
-    /// <summary>Builds our next RTCP compound packet (SR if we have sent, else RR) into <paramref name="destination"/>.</summary>
-    public int WriteRtcpReport(Span<byte> destination, bool bye = false)
-    {
-        RtcpReportBlock? block = null;
-        lock (_receiveLock)
-        {
-            if (_remoteSsrc is { } remote)
-            {
-                var dlsr = _lastSenderReportArrival == 0
-                    ? 0u
-                    : (uint)(_time.GetElapsedTime(_lastSenderReportArrival).TotalSeconds * 65536);
-                block = _receive.CreateReportBlock(remote, _lastSenderReportCompact, dlsr);
-            }
-        }
-
-        RtcpSenderInfo? senderInfo = null;
-        lock (_sendLock)
-        {
-            if (_packetsSent > 0)
-            {
-                senderInfo = new RtcpSenderInfo(NtpNow(), CurrentTimestamp(), (uint)_packetsSent, (uint)_octetsSent);
-            }
-        }
-
-        ReadOnlySpan<RtcpReportBlock> blocks = block is { } b ? [b] : [];
-        return RtcpCompoundPacket.Write(destination, Ssrc, senderInfo, blocks, _options.CanonicalName, bye);
-    }
-
     public RtpStatistics GetStatistics()
     {
         lock (_receiveLock)
@@ -340,32 +270,6 @@ public sealed class RtpSession : IAsyncDisposable
 
         _unexpectedSource++;
         return false;
-    }
-
-    private void SendRtcpReport(bool bye)
-    {
-        IPEndPoint? destination;
-        lock (_receiveLock)
-        {
-            destination = _remoteRtcp;
-        }
-
-        if (_rtcp is null || destination is null)
-        {
-            return;
-        }
-
-        Span<byte> buffer = stackalloc byte[512];
-        var length = WriteRtcpReport(buffer, bye);
-        _rtcp.Send(buffer[..length], destination);
-    }
-
-    private ulong NtpNow()
-    {
-        var unixTicks = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        var seconds = (ulong)((unixTicks / 1000) + NtpEpochOffsetSeconds);
-        var fraction = (ulong)(unixTicks % 1000) * 0x1_0000_0000UL / 1000;
-        return (seconds << 32) | fraction;
     }
 
     private async Task ReceiveLoopAsync(IRtpTransport transport, bool isRtcp, CancellationToken cancellationToken)
