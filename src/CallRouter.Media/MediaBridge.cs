@@ -127,14 +127,17 @@ public sealed class MediaBridge : IDisposable
 
         var direction = DirectionFrom(from);
         var targetMedia = direction.Target.Media;
-        if (!_held && targetMedia is { TelephoneEventPayloadType: { } eventType } && targetMedia.Direction.CanSend()
+        var canRelay = !_held && targetMedia is { TelephoneEventPayloadType: not null } && targetMedia.Direction.CanSend();
+        if (canRelay
             && direction.TryMap(packet.Header, direction.Target, _options.ResyncThreshold, out var timestamp, out var marker, out var advance))
         {
-            direction.Target.Rtp.Send((byte)eventType, timestamp, marker, packet.Payload, advance);
+            direction.Target.Rtp.Send((byte)targetMedia!.TelephoneEventPayloadType!.Value, timestamp, marker, packet.Payload, advance);
             Interlocked.Increment(ref direction.Relayed);
         }
 
-        return _options.DtmfMode == DtmfBridgeMode.Pass;
+        // A digit that cannot reach the other leg (no telephone-event there, or on hold) is reported
+        // locally even in Pass mode, so the gateway can forward it by SIP INFO instead of losing it.
+        return canRelay && _options.DtmfMode == DtmfBridgeMode.Pass;
     }
 
     private Direction DirectionFrom(MediaSession from) =>

@@ -60,7 +60,18 @@ public sealed partial class MediaSession
     public async Task<DigitCollectionResult> PromptAndCollectAsync(AudioClip prompt, DigitCollectionOptions options, CancellationToken cancellationToken = default)
     {
         using var bargeIn = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        void OnBargeIn(char _) => bargeIn.Cancel();
+        void OnBargeIn(char _)
+        {
+            try
+            {
+                bargeIn.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // A digit raced with the end of this step; the collector already has it.
+            }
+        }
+
         DigitReceived += OnBargeIn;
         try
         {

@@ -147,6 +147,37 @@ public class MediaBridgeTests
     }
 
     [Fact]
+    public void RelayEvent_PassModeButAgentLegWithoutTelephoneEvent_ReportedOnceSoGatewayCanUseInfo()
+    {
+        var (caller, agent) = Legs(agentEvents: null);
+        using var bridge = MediaBridge.Connect(caller.Session, agent.Session);
+        var reported = new List<char>();
+        caller.Session.DigitReceived += reported.Add;
+
+        caller.ReceiveEvent(101, 1, 8000, true, 9, false, 160, CallerSsrc);
+        caller.ReceiveEvent(101, 2, 8000, false, 9, true, 800, CallerSsrc);
+        caller.ReceiveEvent(101, 3, 8000, false, 9, true, 800, CallerSsrc);
+
+        Assert.Equal(['9'], reported);
+        Assert.Empty(agent.RtpTransport.Sent);
+    }
+
+    [Fact]
+    public void RelayEvent_PassModeDuplicateEndPacket_NeitherRelayedTwiceNorReportedLocally()
+    {
+        var (caller, agent) = Legs();
+        using var bridge = MediaBridge.Connect(caller.Session, agent.Session);
+        var reported = new List<char>();
+        caller.Session.DigitReceived += reported.Add;
+
+        caller.ReceiveEvent(101, 1, 8000, true, 4, true, 800, CallerSsrc);
+        caller.ReceiveEvent(101, 1, 8000, true, 4, true, 800, CallerSsrc); // same packet again (network duplicate)
+
+        Assert.Single(agent.RtpTransport.Sent);
+        Assert.Empty(reported);
+    }
+
+    [Fact]
     public void Mute_CallerMuted_CallerAudioNotRelayedAgentAudioStillIs()
     {
         var (caller, agent) = Legs();
