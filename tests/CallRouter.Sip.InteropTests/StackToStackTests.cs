@@ -37,6 +37,8 @@ public class StackToStackTests
         var outgoing = Dial(caller, callee, protocol, new KeyValuePair<string, string>("X-NS-Model", "NS-5"));
         Assert.Equal(200, (await outgoing.FinalResponse.WaitAsync(s_limit)).StatusCode);
         var incoming = await answered.Task.WaitAsync(s_limit);
+        Assert.Equal(CallRouter.Sip.Dialogs.DialogState.Confirmed, outgoing.Dialog!.State);
+        Assert.Equal(CallRouter.Sip.Dialogs.DialogState.Confirmed, incoming.Dialog!.State);
         Assert.Equal("NS-5", incoming.GetHeader("x-ns-model"));
 
         var info = new TaskCompletionSource<SipMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -82,6 +84,7 @@ public class StackToStackTests
         var outgoing = Dial(caller, callee, TransportProtocol.Udp);
         outgoing.Provisional += (_, r) => { if (r.StatusCode == 180) ringing.TrySetResult(); };
         await ringing.Task.WaitAsync(s_limit);
+        Assert.Equal(CallRouter.Sip.Dialogs.DialogState.Early, outgoing.Dialog?.State);
         outgoing.Cancel();
 
         Assert.Equal(487, (await outgoing.FinalResponse.WaitAsync(s_limit)).StatusCode);

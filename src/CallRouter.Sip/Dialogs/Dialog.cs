@@ -46,12 +46,15 @@ public sealed class Dialog
 
     public DialogState State { get; private set; } = DialogState.Confirmed;
 
-    /// <summary>UAS side (§12.1.1): route set from Record-Route in order, target from the request's Contact.</summary>
+    /// <summary>
+    /// UAS side (§12.1.1): route set from Record-Route in order, target from the request's Contact. The
+    /// dialog is early until <see cref="Confirm"/> is called when the 2xx goes out.
+    /// </summary>
     public static Dialog CreateAsUas(SipMessage request, string localTag)
     {
         ArgumentNullException.ThrowIfNull(request);
         var routes = request.GetHeaderValues(HeaderKind.RecordRoute).Select(NameAddress.Parse).ToArray();
-        return new Dialog(
+        var dialog = new Dialog(
             new DialogId(request.CallId, localTag, request.From.Tag ?? string.Empty),
             request.To.WithTag(localTag),
             request.From,
@@ -60,6 +63,8 @@ public sealed class Dialog
             (uint)Random.Shared.Next(1, 100_000),
             request.CSeqNumber,
             isUac: false);
+        dialog.State = DialogState.Early;
+        return dialog;
     }
 
     /// <summary>UAC side (§12.1.2): route set from the response's Record-Route reversed, target from its Contact.</summary>

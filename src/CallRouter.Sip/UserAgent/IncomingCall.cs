@@ -74,6 +74,7 @@ public sealed class IncomingCall : SipCall
             else _retransmit = Stack.Time.CreateTimer(_ => Retransmit(), null, Stack.Transactions.Options.Timeout64, Timeout.InfiniteTimeSpan);
         }
 
+        Dialog!.Confirm();
         _transaction.Respond(_ok);
         return _acked.Task.WaitAsync(cancellationToken);
     }

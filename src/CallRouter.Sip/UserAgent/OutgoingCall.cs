@@ -63,6 +63,13 @@ public sealed class OutgoingCall : SipCall, IClientTransactionUser
             {
                 _provisionalSeen = true;
                 cancelNow = _cancelRequested && !_cancelSent;
+
+                // A tagged 1xx creates an early dialog (§12.1.2), so early in-dialog requests find this call.
+                if (Dialog is null && response.To.Tag is not null && _ack is null)
+                {
+                    Dialog = Dialog.CreateAsUac(Invite, response);
+                    Stack.Remember(this);
+                }
             }
 
             if (cancelNow) SendCancel();
@@ -106,7 +113,10 @@ public sealed class OutgoingCall : SipCall, IClientTransactionUser
         {
             if (_ack is null)
             {
+                // Route set and target come from the 2xx (§13.2.2.4); an early dialog with another tag was a fork that lost.
+                var early = Dialog;
                 Dialog = Dialog.CreateAsUac(Invite, response);
+                if (early is not null && early.Id != Dialog.Id) Stack.Forget(early.Id, this);
                 _ack = BuildAck(Dialog);
                 Stack.Remember(this);
             }

@@ -187,6 +187,8 @@ public sealed partial class SipStack : ITransactionUser, IAsyncDisposable
 
     internal void Forget(SipCall call)
     {
-        if (call.Dialog is not null) _calls.TryRemove(new KeyValuePair<DialogId, SipCall>(call.Dialog.Id, call));
+        if (call.Dialog is not null) Forget(call.Dialog.Id, call);
     }
+
+    internal void Forget(DialogId id, SipCall call) => _calls.TryRemove(new KeyValuePair<DialogId, SipCall>(id, call));
 }

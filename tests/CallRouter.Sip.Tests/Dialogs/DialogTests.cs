@@ -37,6 +37,28 @@ public class DialogTests
     }
 
     [Fact]
+    public void CreateAsUas_BeforeAnswer_IsEarlyUntilConfirmed()
+    {
+        var dialog = Dialog.CreateAsUas(InviteWithRecordRoute(), "b1");
+        Assert.Equal(DialogState.Early, dialog.State);
+
+        dialog.Confirm();
+
+        Assert.Equal(DialogState.Confirmed, dialog.State);
+    }
+
+    [Fact]
+    public void CreateAsUac_TaggedProvisional_GivesEarlyDialog()
+    {
+        var invite = TransactionTestKit.Request("INVITE");
+
+        var dialog = Dialog.CreateAsUac(invite, SipResponses.Create(invite, 180, toTag: "t7").Build());
+
+        Assert.Equal(DialogState.Early, dialog.State);
+        Assert.Equal("t7", dialog.Id.RemoteTag);
+    }
+
+    [Fact]
     public void CreateAsUac_Response_ReversesRecordRouteAndUsesResponseContact()
     {
         var invite = TransactionTestKit.Request("INVITE");
