@@ -210,4 +210,23 @@ public class StackToStackTests
         Assert.Equal(200, await outgoing.HangupAsync().WaitAsync(s_limit));
         Assert.Equal(CallEndReason.RemoteHangup, await incoming.Ended.WaitAsync(s_limit));
     }
+
+    [Fact]
+    public async Task Authenticate_InviteWithoutCredentials_Gets401WithDigestChallenges()
+    {
+        await using var callee = await StackFixture.StartAsync();
+        await using var caller = await StackFixture.StartAsync();
+        var authenticator = new DigestAuthenticator(new RegistrarOptions { Realm = "switch", Credentials = { ["mfr-switch"] = "pw" } }, TimeProvider.System);
+        callee.OnInvite(async (call, stopping) =>
+        {
+            if (!call.Authenticate(authenticator, out _)) return;
+            await call.AnswerAsync(StackFixture.AnswerSdp);
+        });
+
+        var final = await Dial(caller, callee, TransportProtocol.Udp).FinalResponse.WaitAsync(s_limit);
+
+        Assert.Equal(401, final.StatusCode);
+        Assert.Contains("realm=\"switch\"", final.GetHeader(HeaderKind.WwwAuthenticate), StringComparison.Ordinal);
+        Assert.True(await StackFixture.EventuallyAsync(() => callee.ActiveCalls == 0, s_limit));
+    }
 }

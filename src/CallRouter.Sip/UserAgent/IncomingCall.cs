@@ -45,6 +45,24 @@ public sealed class IncomingCall : SipCall
     /// <summary>Any header of the INVITE (call context such as X-NS-Model), case-insensitive.</summary>
     public string? GetHeader(string name) => Invite.GetHeader(name);
 
+    /// <summary>
+    /// Checks the INVITE's digest credentials (RFC 3261 §22.2). When they are missing, wrong or stale the call is
+    /// answered 401 with fresh challenges (stale=true when only the nonce had expired) and false is returned;
+    /// the caller's retry arrives as a new call.
+    /// </summary>
+    public bool Authenticate(DigestAuthenticator authenticator, out string? userName)
+    {
+        ArgumentNullException.ThrowIfNull(authenticator);
+        var outcome = authenticator.Verify(Invite, out userName);
+        if (outcome == DigestOutcome.Authenticated) return true;
+        _transaction.Respond(401, null, _localTag, b =>
+        {
+            foreach (var challenge in authenticator.Challenges(stale: outcome == DigestOutcome.Stale)) b.Add(HeaderKind.WwwAuthenticate, challenge);
+        });
+        End(CallEndReason.Rejected);
+        return false;
+    }
+
     /// <summary>Sends 180 Ringing, or 183 Session Progress with early media when <paramref name="earlySdp"/> is given.</summary>
     public void Ring(ReadOnlyMemory<byte> earlySdp = default) =>
         _transaction.Respond(earlySdp.IsEmpty ? 180 : 183, toTag: _localTag, customise: b =>
