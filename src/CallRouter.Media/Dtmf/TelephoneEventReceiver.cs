@@ -46,9 +46,10 @@ public sealed class TelephoneEventReceiver
             }
 
             var ahead = unchecked((int)(timestamp - current.SegmentTimestamp));
-            if (ahead < 0)
+            if (ahead <= 0)
             {
-                // A late retransmission of an older event: already handled.
+                // A late retransmission of an older event (already handled), or a different event code
+                // on the current event's timestamp, which no conforming sender produces: ignore both.
                 return;
             }
 
