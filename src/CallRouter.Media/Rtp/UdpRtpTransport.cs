@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace CallRouter.Media.Rtp;
 
@@ -80,6 +81,8 @@ public sealed class UdpRtpTransport : IRtpTransport
         }
     }
 
+    // Called once per packet and usually suspends: pool the state machine so a steady stream allocates nothing.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ReceivedDatagram> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
         while (true)
