@@ -15,7 +15,10 @@ public sealed class DigestAuthenticator
     private readonly RegistrarOptions _options;
     private readonly TimeProvider _time;
     private readonly byte[] _key = RandomNumberGenerator.GetBytes(32);
+    private const int MaxTrackedNonces = 50_000;
+
     private readonly string _opaque = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+    private readonly Dictionary<string, long> _nonceCounts = new(StringComparer.Ordinal);
 
     public DigestAuthenticator(RegistrarOptions options, TimeProvider time)
     {
@@ -67,8 +70,36 @@ public sealed class DigestAuthenticator
 
         var age = NonceAge(nonce);
         if (age is null) return DigestOutcome.Invalid;
+        if (age > _options.NonceLifetime)
+        {
+            userName = user;
+            return DigestOutcome.Stale;
+        }
+
+        if (qop is not null && !FreshNonceCount(nonce, fields["nc"])) return DigestOutcome.Invalid;
         userName = user;
-        return age > _options.NonceLifetime ? DigestOutcome.Stale : DigestOutcome.Authenticated;
+        return DigestOutcome.Authenticated;
+    }
+
+    /// <summary>
+    /// Replay protection (RFC 7616 §3.4): each use of a nonce must carry a higher nonce-count. The table is
+    /// bounded; entries for nonces past their lifetime are swept when it fills.
+    /// </summary>
+    private bool FreshNonceCount(string nonce, string ncText)
+    {
+        if (!long.TryParse(ncText, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out long nc)) return false;
+        lock (_nonceCounts)
+        {
+            if (_nonceCounts.TryGetValue(nonce, out long last) && nc <= last) return false;
+            if (_nonceCounts.Count >= MaxTrackedNonces)
+            {
+                foreach (var old in _nonceCounts.Keys.Where(n => NonceAge(n) is not { } age || age > _options.NonceLifetime).ToArray()) _nonceCounts.Remove(old);
+                if (_nonceCounts.Count >= MaxTrackedNonces) return false;
+            }
+
+            _nonceCounts[nonce] = nc;
+            return true;
+        }
     }
 
     public static string Hash(string algorithm, string text)

@@ -86,6 +86,18 @@ public class RegistrarTests
     }
 
     [Fact]
+    public void Register_ReplayedAuthorization_IsRefusedByNonceCount()
+    {
+        var challenge = Register();
+        string authorization = Authorize(challenge, "SHA-256");
+        Assert.Equal(200, Register(authorization).StatusCode);
+
+        var replay = Register(authorization);
+
+        Assert.Equal(401, replay.StatusCode);
+    }
+
+    [Fact]
     public void Register_WrongPassword_IsChallengedAgainWithoutStale()
     {
         var challenge = Register();
