@@ -9,6 +9,7 @@ namespace CallRouter.Media;
 public sealed partial class MediaSession
 {
     private CancellationTokenSource? _playback;
+    private Task? _playbackTask;
 
     /// <summary>True while a prompt or music is being played.</summary>
     public bool IsPlaying => Volatile.Read(ref _playback) is not null;
@@ -37,12 +38,52 @@ public sealed partial class MediaSession
             var converted = clip.ConvertTo(media.Codec.Law);
             var player = new PacedPlayer(_engine.Time, SendFrame);
             options = (options ?? new PlaybackOptions()) with { SamplesPerFrame = media.SamplesPerPacket };
-            await player.PlayAsync(converted, _rtp.NextTimestamp(media.SamplesPerPacket), options, playback.Token).ConfigureAwait(false);
+            var running = player.PlayAsync(converted, _rtp.NextTimestamp(media.SamplesPerPacket), options, playback.Token);
+            Volatile.Write(ref _playbackTask, running);
+            await running.ConfigureAwait(false);
         }
         finally
         {
+            Volatile.Write(ref _playbackTask, null);
             Interlocked.CompareExchange(ref _playback, null, playback);
         }
+    }
+
+    /// <summary>
+    /// Stops whatever is playing (hold music before bridging, a prompt on hang-up) and waits until
+    /// the player has let go of the leg, so a following <see cref="MediaBridge.Connect"/> or
+    /// <see cref="PlayAsync"/> cannot race with it. Does nothing when nothing plays.
+    /// </summary>
+    public async Task StopPlaybackAsync()
+    {
+        var playback = Volatile.Read(ref _playback);
+        var running = Volatile.Read(ref _playbackTask);
+        if (playback is null || running is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await playback.CancelAsync().ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // It finished on its own meanwhile.
+        }
+
+        try
+        {
+            await running.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Expected: we cancelled it.
+        }
+
+        // PlayAsync's own cleanup runs as a continuation that may not have run yet; release the leg now.
+        Volatile.Write(ref _playbackTask, null);
+        Interlocked.CompareExchange(ref _playback, null, playback);
     }
 
     /// <summary>Plays one prompt of the engine's prompt set by id (<see cref="PromptIds"/>).</summary>

@@ -17,7 +17,7 @@ public class MediaBridgeLoopbackTests
     [Fact]
     public async Task Loopback_PcmuCallerBridgedToPcmaAgent_EveryPacketArrivesTranscodedWithAgentLegSsrc()
     {
-        var engine = new MediaEngine(new MediaEngineOptions { PortRangeStart = 44000, PortRangeEnd = 44999 }, TimeProvider.System);
+        var engine = new MediaEngine(new MediaEngineOptions { PortRangeStart = 26000, PortRangeEnd = 26999 }, TimeProvider.System);
         using var callerPhone = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         using var agentPhone = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         callerPhone.Bind(new IPEndPoint(IPAddress.Loopback, 0));

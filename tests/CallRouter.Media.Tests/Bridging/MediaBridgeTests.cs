@@ -220,6 +220,20 @@ public class MediaBridgeTests
     }
 
     [Fact]
+    public async Task StopPlaybackAsync_HoldMusicThenConnect_BridgesWithoutRace()
+    {
+        var (caller, agent) = Legs();
+        var music = caller.Session.PlayAsync(_engine.Prompts.Get(PromptIds.HoldMusic), new PlaybackOptions { Loop = true });
+        _time.Advance(TimeSpan.FromMilliseconds(100));
+
+        await caller.Session.StopPlaybackAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        using var bridge = MediaBridge.Connect(caller.Session, agent.Session);
+
+        Assert.False(caller.Session.IsPlaying);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => music.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public void Connect_LegAlreadyBridged_Throws()
     {
         var (caller, agent) = Legs();

@@ -9,7 +9,7 @@ public class UdpRtpTransportLoopbackTests
     [Fact]
     public async Task Loopback_TwoSessionsExchangePackets_EachLatchesToTheOther()
     {
-        var allocator = new RtpPortAllocator(42000, 42999);
+        var allocator = new RtpPortAllocator(24000, 24999);
         var (rtpA, rtcpA) = UdpRtpTransport.BindPair(allocator, IPAddress.Loopback);
         var (rtpB, rtcpB) = UdpRtpTransport.BindPair(allocator, IPAddress.Loopback);
         Assert.Equal(0, rtpA.LocalEndPoint.Port % 2);
@@ -34,7 +34,7 @@ public class UdpRtpTransportLoopbackTests
     [Fact]
     public async Task Loopback_SessionDisposed_PortReturnedToAllocator()
     {
-        var allocator = new RtpPortAllocator(43000, 43999);
+        var allocator = new RtpPortAllocator(25000, 25999);
         var (rtp, rtcp) = UdpRtpTransport.BindPair(allocator, IPAddress.Loopback);
         var session = new RtpSession(rtp, rtcp, TimeProvider.System);
         Assert.Equal(1, allocator.InUse);
