@@ -1,4 +1,5 @@
 using CallRouter.Core.Auth;
+using CallRouter.Core.Cases;
 using CallRouter.Core.Persistence;
 using CallRouter.Core.Routing;
 using CallRouter.Core.Services;
@@ -35,6 +36,8 @@ public static class CallRouterCoreExtensions
             return coordinator;
         });
 
+        services.AddCallRouterCases(configuration, dataDirectory);
+
         services.AddAuthentication(BearerTokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenAuthenticationHandler>(BearerTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
@@ -55,6 +58,7 @@ public static class CallRouterCoreExtensions
         endpoints.MapGrpcService<AgentGrpcService>();
         endpoints.MapGrpcService<SupervisorGrpcService>();
         endpoints.MapGrpcService<AdminGrpcService>();
+        endpoints.MapGrpcService<CaseGrpcService>();
         return endpoints;
     }
 

@@ -1,4 +1,5 @@
 using CallRouter.Core;
+using CallRouter.Core.Cases;
 using CallRouter.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using OpenTelemetry.Metrics;
@@ -28,6 +29,8 @@ builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddPrometheusExporter());
 
 var app = builder.Build();
+// The case store is created and migrated before anything is served (idempotent at every start).
+await app.Services.InitializeCasesAsync();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapCallRouterCore();
@@ -36,4 +39,4 @@ app.MapGrpcReflectionService().RequireAuthorization();
 app.MapPrometheusScrapingEndpoint().AllowAnonymous();
 app.MapGet("/", () => "CallRouter is running. gRPC on the HTTP/2 port; metrics at /metrics.").AllowAnonymous();
 
-app.Run();
+await app.RunAsync();

@@ -134,7 +134,7 @@ public sealed class RoutingCoordinatorTests : IDisposable
         _h.Coordinator.Accept(alice, "c1");
         _h.Coordinator.ReportCallEvent(new Proto.CallEventRequest { CallId = "c1", Ended = new Proto.CallEnded() });
 
-        var error = Assert.Throws<RpcException>(() => _h.Coordinator.WrapUp(alice, new Proto.WrapUp { CallId = "c1" }));
+        var error = Assert.Throws<RpcException>(() => { _ = _h.Coordinator.WrapUp(alice, new Proto.WrapUp { CallId = "c1" }); });
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains(_h.Coordinator.Snapshot().Agents, a => a.State == Proto.AgentState.WrapUp && a.Count == 1);

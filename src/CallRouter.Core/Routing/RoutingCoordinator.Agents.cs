@@ -1,3 +1,5 @@
+using CallRouter.Cases.Domain;
+using CallRouter.Core.Cases;
 using CallRouter.Routing;
 using Google.Protobuf.WellKnownTypes;
 using Proto = CallRouter.Contracts.V1;
@@ -99,8 +101,11 @@ public sealed partial class RoutingCoordinator
 
     public void Decline(AgentSession session, string callId) => Run(() => _engine.DeclineOffer(session.AgentId, callId));
 
-    /// <summary>Records the disposition and notes of a finished call and makes the agent available.</summary>
-    public void WrapUp(AgentSession session, Proto.WrapUp wrapUp)
+    /// <summary>
+    /// Records the disposition and notes of a finished call, makes the agent available and
+    /// hands the disposition to the call's case. The task completes when the case is updated.
+    /// </summary>
+    public Task WrapUp(AgentSession session, Proto.WrapUp wrapUp)
     {
         if (string.IsNullOrWhiteSpace(wrapUp.CallId))
         {
@@ -114,14 +119,37 @@ public sealed partial class RoutingCoordinator
 
         lock (_gate)
         {
-            if (_engine.GetAgent(session.AgentId) is not { State: AgentState.WrapUp })
+            if (_engine.GetAgent(session.AgentId) is not { State: AgentState.WrapUp } agent)
             {
                 throw RoutingFailures.Precondition("the agent is not in wrap-up");
             }
 
+            // Only the agent's own last call can be wrapped up: a disposition changes its case.
+            if (_wrapUpCalls.TryGetValue(session.AgentId, out string? lastCall) && !string.Equals(lastCall, wrapUp.CallId, StringComparison.Ordinal))
+            {
+                throw RoutingFailures.Precondition($"call '{Truncate(wrapUp.CallId)}' is not the call this agent is wrapping up");
+            }
+
             _repository.AddWrapUp(wrapUp.CallId, session.AgentId, wrapUp.Disposition.ToString(), wrapUp.Notes ?? "", _time.GetUtcNow());
             RoutingFailures.ThrowIfFailed(_engine.SetAvailable(session.AgentId));
+            _wrapUpCalls.Remove(session.AgentId);
+            Task caseUpdated = _caseRecorder?.WrappedUp(new WrapUpOutcome(wrapUp.CallId, session.AgentId,
+                agent.Skills.Level == AgentLevel.L2 ? Role.L2Agent : Role.L1Agent, wrapUp.Disposition, wrapUp.Notes ?? "")) ?? Task.CompletedTask;
             AfterOperation();
+            return caseUpdated;
+        }
+    }
+
+    /// <summary>An update has fallen due on a case: every agent console hears of it (SPEC R7).</summary>
+    public void BroadcastReminder(Proto.CaseReminder reminder)
+    {
+        lock (_gate)
+        {
+            var message = new Proto.AgentEvent { At = Timestamp.FromDateTimeOffset(_time.GetUtcNow()), Reminder = reminder };
+            foreach (AgentSession session in _sessions.Values)
+            {
+                session.Post(message);
+            }
         }
     }
 
@@ -171,6 +199,7 @@ public sealed partial class RoutingCoordinator
                     }
 
                     Record(call, "transferred to manufacturer", call.Waited, TimeSpan.Zero);
+                    _ = LogOnCase(call, answered: call.AnsweredAt is not null, voicemail: false, $"{session.AgentId} transferred the caller to the manufacturer's Level 3 line");
                     call.Post(new Proto.RoutingEvent
                     {
                         CallId = call.Context.CallId,

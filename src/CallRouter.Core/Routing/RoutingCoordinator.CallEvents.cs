@@ -1,3 +1,4 @@
+using CallRouter.Core.Cases;
 using CallRouter.Core.Persistence;
 using CallRouter.Routing;
 using Proto = CallRouter.Contracts.V1;
@@ -7,13 +8,19 @@ namespace CallRouter.Core.Routing;
 /// <content>What the gateway reports from the SIP side of a call.</content>
 public sealed partial class RoutingCoordinator
 {
-    public void ReportCallEvent(Proto.CallEventRequest request)
+    /// <summary>
+    /// Applies a SIP-side event. The returned task completes when the call's case has logged
+    /// it (already complete when nothing goes to the case); it is started under the lock, so
+    /// case work keeps the order of events, and awaited outside it.
+    /// </summary>
+    public Task ReportCallEvent(Proto.CallEventRequest request)
     {
         if (string.IsNullOrWhiteSpace(request.CallId))
         {
             throw RoutingFailures.Invalid("call_id is required");
         }
 
+        Task logged = Task.CompletedTask;
         lock (_gate)
         {
             if (!_calls.TryGetValue(request.CallId, out TrackedCall? call))
@@ -24,11 +31,14 @@ public sealed partial class RoutingCoordinator
             switch (request.EventCase)
             {
                 case Proto.CallEventRequest.EventOneofCase.Answered:
-                    // The engine already counts the call answered at acceptance; the SIP answer only confirms it.
+                    // The engine already counts the call answered at acceptance; the SIP answer
+                    // only confirms it, and is when talk time starts for the case.
+                    call.AnsweredAt = _time.GetUtcNow();
                     break;
                 case Proto.CallEventRequest.EventOneofCase.Abandoned:
                     RoutingFailures.ThrowIfFailed(_engine.AbandonCall(request.CallId));
                     Record(call, "abandoned", request.Abandoned.Waited?.ToTimeSpan() ?? call.Waited, TimeSpan.Zero);
+                    logged = LogOnCase(call, answered: false, voicemail: false, $"caller hung up after {call.Waited:hh\\:mm\\:ss} in queue");
                     break;
                 case Proto.CallEventRequest.EventOneofCase.Voicemail:
                     RoutingFailures.ThrowIfFailed(_engine.AbandonCall(request.CallId));
@@ -36,12 +46,15 @@ public sealed partial class RoutingCoordinator
                     _repository.AddCallbackTask(request.CallId, call.Context.CallbackNumber,
                         request.Voicemail.RecordingUri, _time.GetUtcNow());
                     Record(call, "voicemail", request.Voicemail.Waited?.ToTimeSpan() ?? call.Waited, TimeSpan.Zero);
+                    logged = LogOnCase(call, answered: false, voicemail: true, "caller left a voice message; call-back task created");
                     break;
                 case Proto.CallEventRequest.EventOneofCase.Transferred:
                     break;
                 case Proto.CallEventRequest.EventOneofCase.Ended:
                     RoutingFailures.ThrowIfFailed(_engine.EndCall(request.CallId));
                     Record(call, "answered", request.Ended.Waited?.ToTimeSpan() ?? call.Waited, request.Ended.Talked?.ToTimeSpan() ?? TimeSpan.Zero);
+                    logged = LogOnCase(call, answered: call.AnsweredAt is not null, voicemail: false,
+                        $"call with {call.AgentId ?? "no agent"} ended{(string.IsNullOrEmpty(request.Ended.EndedBy) ? "" : " by " + request.Ended.EndedBy)}");
                     break;
                 case Proto.CallEventRequest.EventOneofCase.AgentLegFailed:
                     RequeueAfterAgentLegFailed(call, request.AgentLegFailed);
@@ -52,6 +65,20 @@ public sealed partial class RoutingCoordinator
 
             AfterOperation();
         }
+
+        return logged;
+    }
+
+    /// <summary>Hands the call's end to its case (under the lock: only enqueues).</summary>
+    private Task LogOnCase(TrackedCall call, bool answered, bool voicemail, string note)
+    {
+        if (_caseRecorder is null || string.IsNullOrEmpty(call.Context.ProblemNumber))
+        {
+            return Task.CompletedTask;
+        }
+
+        return _caseRecorder.CallEnded(new CallOutcome(call.Context.CallId, call.Context.ProblemNumber, call.AgentId,
+            answered ? call.AnsweredAt : null, _time.GetUtcNow(), voicemail, note));
     }
 
     /// <summary>

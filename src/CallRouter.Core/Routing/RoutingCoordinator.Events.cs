@@ -68,6 +68,7 @@ public sealed partial class RoutingCoordinator
                 {
                     call.AgentId = e.AgentId;
                     call.Waited = e.Duration;
+                    call.AnsweredAt ??= e.At;
                     call.Post(new Proto.RoutingEvent
                     {
                         CallId = e.CallId, At = at,
@@ -94,6 +95,11 @@ public sealed partial class RoutingCoordinator
                 break;
 
             case RoutingEventKind.CallEnded:
+                if (e.AgentId is not null && e.CallId is not null)
+                {
+                    _wrapUpCalls[e.AgentId] = e.CallId;
+                }
+
                 session?.Post(new Proto.AgentEvent
                 {
                     At = at,
@@ -130,7 +136,12 @@ public sealed partial class RoutingCoordinator
             return new Proto.CaseSummary();
         }
 
-        // Until the case service is wired in, the summary carries what the switch and IVR told us.
+        if (call.CaseSummary is not null)
+        {
+            return call.CaseSummary;
+        }
+
+        // Without a case service (unit tests) the summary carries what the switch and IVR told us.
         return new Proto.CaseSummary
         {
             ProblemNumber = call.Context.ProblemNumber,

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using CallRouter.Core.Cases;
 using CallRouter.Core.Persistence;
 using CallRouter.Routing;
 using Google.Protobuf.WellKnownTypes;
@@ -29,6 +30,10 @@ public sealed partial class RoutingCoordinator : IDisposable
     private readonly Dictionary<string, string> _agentNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _logoutWhenIdle = [];
 
+    // Agent id -> the call it is wrapping up (set when the engine ends the agent's call).
+    private readonly Dictionary<string, string> _wrapUpCalls = new(StringComparer.OrdinalIgnoreCase);
+    private ICaseRecorder? _caseRecorder;
+
     public RoutingCoordinator(
         RoutingHostOptions options,
         TimeProvider time,
@@ -49,8 +54,14 @@ public sealed partial class RoutingCoordinator : IDisposable
 
     public TimeProvider Time => _time;
 
-    /// <summary>Queues a call from the gateway, or says it goes back to the manufacturer.</summary>
-    public Proto.RegisterCallResponse RegisterCall(Proto.CallContext? context)
+    /// <summary>Wires the case side in: call endings and wrap-ups are handed to it from now on.</summary>
+    public void UseCaseRecorder(ICaseRecorder recorder) => _caseRecorder = recorder;
+
+    /// <summary>
+    /// Validates a call's context and says whether its model is eligible, without queueing it;
+    /// bad context and a duplicate call id are refused here, before any case work is done.
+    /// </summary>
+    public IntakeCheck CheckIntake(Proto.CallContext? context)
     {
         if (context is null)
         {
@@ -90,6 +101,26 @@ public sealed partial class RoutingCoordinator : IDisposable
                 throw RoutingFailures.Precondition($"call '{Truncate(context.CallId)}' is already registered");
             }
 
+            return new IntakeCheck(model, level, _engine.IsEligible(model));
+        }
+    }
+
+    /// <summary>
+    /// Queues a call from the gateway, or says it goes back to the manufacturer.
+    /// <paramref name="caseSummary"/> is what agents are offered about the call's case.
+    /// </summary>
+    public Proto.RegisterCallResponse RegisterCall(Proto.CallContext? context, Proto.CaseSummary? caseSummary = null)
+    {
+        (MachineModel model, AgentLevel level, _) = CheckIntake(context);
+        ArgumentNullException.ThrowIfNull(context);
+
+        lock (_gate)
+        {
+            if (_calls.ContainsKey(context.CallId))
+            {
+                throw RoutingFailures.Precondition($"call '{Truncate(context.CallId)}' is already registered");
+            }
+
             if (!_engine.IsEligible(model))
             {
                 _metrics.CallReturned();
@@ -108,7 +139,7 @@ public sealed partial class RoutingCoordinator : IDisposable
             Proto.CallContext normalised = context.Clone();
             normalised.MachineModel = ModelNames.Display(model);
             normalised.Level = level.ToProto();
-            var tracked = new TrackedCall(normalised, model, level, _time.GetUtcNow());
+            var tracked = new TrackedCall(normalised, model, level, _time.GetUtcNow()) { CaseSummary = caseSummary };
             _calls.Add(context.CallId, tracked);
             RoutingResult result = _engine.EnqueueCall(new CallRequest(context.CallId, model, context.Severity, level));
             if (!result.IsSuccess)

@@ -24,6 +24,12 @@ internal sealed class TrackedCall(Proto.CallContext context, MachineModel model,
     public TimeSpan Waited { get; set; }
     public bool Watched { get; set; }
 
+    /// <summary>The case behind the call as intake found it; null when no case service is wired in.</summary>
+    public Proto.CaseSummary? CaseSummary { get; init; }
+
+    /// <summary>When the agent accepted, or the gateway reported the softphone's answer.</summary>
+    public DateTimeOffset? AnsweredAt { get; set; }
+
     public ChannelReader<Proto.RoutingEvent> Events => _events.Reader;
 
     public void Post(Proto.RoutingEvent routingEvent) => _events.Writer.TryWrite(routingEvent);

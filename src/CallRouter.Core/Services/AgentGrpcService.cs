@@ -1,4 +1,6 @@
+using CallRouter.Cases.Domain;
 using CallRouter.Contracts.V1;
+using CallRouter.Core.Cases;
 using CallRouter.Core.Auth;
 using CallRouter.Core.Routing;
 using Google.Protobuf.WellKnownTypes;
@@ -42,7 +44,16 @@ public sealed class AgentGrpcService(RoutingCoordinator coordinator) : AgentServ
 
                 try
                 {
-                    Execute(session, command);
+                    await ExecuteAsync(session, command);
+                }
+                catch (CaseException refused)
+                {
+                    RpcException rejected = CaseFailures.ToRpc(refused);
+                    session.Post(new AgentEvent
+                    {
+                        At = Timestamp.FromDateTimeOffset(coordinator.Time.GetUtcNow()),
+                        Rejected = new CommandRejected { Reason = rejected.Status.Detail, Code = rejected.StatusCode.ToString() },
+                    });
                 }
                 catch (RpcException rejected)
                 {
@@ -62,7 +73,7 @@ public sealed class AgentGrpcService(RoutingCoordinator coordinator) : AgentServ
         }
     }
 
-    private void Execute(AgentSession session, AgentCommand command)
+    private async Task ExecuteAsync(AgentSession session, AgentCommand command)
     {
         switch (command.CommandCase)
         {
@@ -76,7 +87,8 @@ public sealed class AgentGrpcService(RoutingCoordinator coordinator) : AgentServ
                 coordinator.Decline(session, command.Decline.CallId);
                 break;
             case AgentCommand.CommandOneofCase.WrapUp:
-                coordinator.WrapUp(session, command.WrapUp);
+                // The case is updated before the next command is read, so commands stay in order.
+                await coordinator.WrapUp(session, command.WrapUp);
                 break;
             case AgentCommand.CommandOneofCase.Transfer:
                 coordinator.Transfer(session, command.Transfer);
