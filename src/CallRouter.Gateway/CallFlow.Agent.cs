@@ -1,0 +1,167 @@
+using System.Text;
+using CallRouter.Contracts.V1;
+using CallRouter.Media;
+using CallRouter.Media.Audio;
+using CallRouter.Media.Recording;
+using CallRouter.Media.Sdp;
+using CallRouter.Sip.UserAgent;
+using Google.Protobuf.WellKnownTypes;
+
+namespace CallRouter.Gateway;
+
+/// <content>The agent's leg (SPEC R5): ring the softphone, bridge the media through the gateway, talk, hang up both.</content>
+public sealed partial class CallFlow
+{
+    private async Task<TalkOutcome> TalkToAgentAsync(HoldResult connect, CancellationToken cancellationToken)
+    {
+        string agentId = connect.AgentId;
+        if (!AgentContactResolver.TryResolve(_services.Sip.Registrar, Options.AgentDomains, agentId, connect.AgentContact, out var target, out var destination))
+        {
+            return await AgentLegFailedAsync(agentId, 404).ConfigureAwait(false);
+        }
+
+        GatewayLog.CallingAgent(_services.Logger, CallId, agentId, target.ToString());
+        await using var agentLeg = _services.Media.CreateSession();
+        var agent = _services.Sip.Call(new OutgoingCallOptions(target, destination)
+        {
+            Sdp = Encoding.ASCII.GetBytes(agentLeg.CreateOffer().ToString()),
+            Headers =
+            [
+                new(Options.Headers.Problem, _problemNumber),
+                new("X-CallRouter-Call", CallId),
+            ],
+        });
+
+        var answered = await RingAgentAsync(agent).ConfigureAwait(false);
+        if (answered is null)
+        {
+            // The caller left while the agent's phone rang: the agent had accepted, so the core counts it as an ended call.
+            await ReportEndedAsync(connect.Waited, TimeSpan.Zero, "caller").ConfigureAwait(false);
+            return TalkOutcome.Ended;
+        }
+
+        if (answered.Value is < 200 or >= 300)
+        {
+            return await AgentLegFailedAsync(agentId, answered.Value).ConfigureAwait(false);
+        }
+
+        if (!SdpParser.TryParse(agent.AnswerSdp.Span, out var agentAnswer, out _) || !agentLeg.AcceptAnswer(agentAnswer).IsAccepted)
+        {
+            await agent.HangupAsync(CancellationToken.None).ConfigureAwait(false);
+            return await AgentLegFailedAsync(agentId, 488).ConfigureAwait(false);
+        }
+
+        _forwardDigits = false;
+        await _callerLeg.StopPlaybackAsync().ConfigureAwait(false);
+        using var bridge = MediaBridge.Connect(_callerLeg, agentLeg);
+        StartRecordingIfSelected(agentId);
+        GatewayLog.Bridged(_services.Logger, CallId, agentId);
+        await ReportAsync(new CallEventRequest { Answered = new CallAnswered { AgentId = agentId } }).ConfigureAwait(false);
+        long talkStart = _services.Time.GetTimestamp();
+        _ = WatchAgentAsync(agent);
+
+        try
+        {
+            return await TalkAsync(agent, connect.Waited, talkStart, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _callerLeg.StopRecording();
+        }
+    }
+
+    /// <summary>Rings the agent until an answer, a refusal or the answer time-out; null when the caller hangs up meanwhile.</summary>
+    private async Task<int?> RingAgentAsync(OutgoingCall agent)
+    {
+        using var ringFor = new CancellationTokenSource(Options.AgentAnswerTimeout, _services.Time);
+        using var cancelOnTimeout = ringFor.Token.Register(agent.Cancel);
+        var callerEnded = _caller.Ended;
+        var first = await Task.WhenAny(agent.FinalResponse, callerEnded).ConfigureAwait(false);
+        if (first == callerEnded)
+        {
+            agent.Cancel();
+            var late = await agent.FinalResponse.ConfigureAwait(false);
+            if (late.StatusCode is >= 200 and < 300) await agent.HangupAsync(CancellationToken.None).ConfigureAwait(false);
+            return null;
+        }
+
+        var final = await agent.FinalResponse.ConfigureAwait(false);
+        // A 487 after our own CANCEL is a time-out from the core's point of view: the agent did not answer.
+        return ringFor.IsCancellationRequested && final.StatusCode == 487 ? 408 : final.StatusCode;
+    }
+
+    private async Task<TalkOutcome> TalkAsync(OutgoingCall agent, TimeSpan waited, long talkStart, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var input = await _inputs.Reader.ReadAsync(CancellationToken.None).ConfigureAwait(false);
+            TimeSpan talked = _services.Time.GetElapsedTime(talkStart);
+            switch (input.Kind)
+            {
+                case CallInputKind.CallerGone:
+                    await agent.HangupAsync(CancellationToken.None).ConfigureAwait(false);
+                    await ReportEndedAsync(waited, talked, "caller").ConfigureAwait(false);
+                    return TalkOutcome.Ended;
+                case CallInputKind.AgentGone:
+                    await _caller.HangupAsync(CancellationToken.None).ConfigureAwait(false);
+                    await ReportEndedAsync(waited, talked, "agent").ConfigureAwait(false);
+                    return TalkOutcome.Ended;
+                case CallInputKind.Routing when input.Event!.EventCase == RoutingEvent.EventOneofCase.Queued:
+                    // The agent sent the caller to L2: the case stays, the caller waits again with music.
+                    await DropAgentForTransferAsync(agent, "level 2 queue").ConfigureAwait(false);
+                    return TalkOutcome.Requeued;
+                case CallInputKind.Routing when input.Event!.EventCase == RoutingEvent.EventOneofCase.TransferToManufacturer:
+                    await DropAgentForTransferAsync(agent, Options.ManufacturerSupportAddress).ConfigureAwait(false);
+                    return TalkOutcome.TransferToManufacturer;
+                default:
+                    // Digits are relayed by the bridge; other routing events do not change a connected call.
+                    cancellationToken.ThrowIfCancellationRequested();
+                    break;
+            }
+        }
+    }
+
+    private async Task DropAgentForTransferAsync(OutgoingCall agent, string target)
+    {
+        _callerLeg.Bridge?.Dispose();
+        await agent.HangupAsync(CancellationToken.None).ConfigureAwait(false);
+        GatewayLog.Transferred(_services.Logger, CallId, target);
+        await ReportAsync(new CallEventRequest { Transferred = new CallTransferred { Target = target } }).ConfigureAwait(false);
+    }
+
+    private async Task WatchAgentAsync(OutgoingCall agent)
+    {
+        await agent.Ended.ConfigureAwait(false);
+        _inputs.Writer.TryWrite(CallInput.AgentGone);
+    }
+
+    private async Task<TalkOutcome> AgentLegFailedAsync(string agentId, int status)
+    {
+        GatewayLog.AgentLegFailed(_services.Logger, CallId, agentId, status);
+        await ReportAsync(new CallEventRequest { AgentLegFailed = new AgentLegFailed { AgentId = agentId, SipStatus = status } }).ConfigureAwait(false);
+        return TalkOutcome.AgentFailed;
+    }
+
+    private Task ReportEndedAsync(TimeSpan waited, TimeSpan talked, string endedBy)
+    {
+        GatewayLog.Ended(_services.Logger, CallId, endedBy, waited, talked);
+        return ReportAsync(new CallEventRequest
+        {
+            Ended = new CallEnded { Waited = Duration.FromTimeSpan(waited), Talked = Duration.FromTimeSpan(talked), EndedBy = endedBy },
+        });
+    }
+
+    /// <summary>R13: a share of bridged calls is recorded, both parties, with case and agent in the metadata.</summary>
+    private void StartRecordingIfSelected(string agentId)
+    {
+        if (!_services.Recordings.Next()) return;
+        Directory.CreateDirectory(Options.Recording.Folder);
+        string path = Path.Combine(Options.Recording.Folder, SafeFileName(CallId) + ".wav");
+        var metadata = new RecordingMetadata { CallId = CallId, CaseId = _problemNumber, AgentId = agentId };
+        _callerLeg.StartRecording(CallRecorder.Create(path, metadata, _services.Time));
+        GatewayLog.Recording(_services.Logger, CallId, path);
+    }
+
+    private static string SafeFileName(string callId) =>
+        new(callId.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').Take(100).ToArray());
+}

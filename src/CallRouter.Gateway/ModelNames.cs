@@ -1,0 +1,43 @@
+namespace CallRouter.Gateway;
+
+/// <summary>
+/// Tolerant machine model names (SPEC R1): case, spaces and hyphens are ignored, so "ns 100", "NS-100" and
+/// "ns100" are all NS100. The gateway normalises before it asks the core, so the IVR can skip the model menu.
+/// </summary>
+public static class ModelNames
+{
+    private static readonly Dictionary<string, string> Canonical = new(StringComparer.Ordinal)
+    {
+        ["NS5"] = "NS-5",
+        ["NSREMOTE"] = "NS Remote",
+        ["NS10"] = "NS10",
+        ["NS100"] = "NS100",
+    };
+
+    /// <summary>The model behind each digit of the IVR's model menu; 9 ("other") is deliberately absent.</summary>
+    public static IReadOnlyDictionary<char, string> MenuDigits { get; } = new Dictionary<char, string>
+    {
+        ['1'] = "NS-5",
+        ['2'] = "NS Remote",
+        ['3'] = "NS10",
+        ['4'] = "NS100",
+    };
+
+    /// <summary>True with the display name for one of the four known models; false for anything else.</summary>
+    public static bool TryNormalise(string? text, out string model)
+    {
+        model = "";
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 64) return false;
+        Span<char> key = stackalloc char[text.Length];
+        int length = 0;
+        foreach (char c in text)
+        {
+            if (c is ' ' or '-' or '_' or '\t') continue;
+            key[length++] = char.ToUpperInvariant(c);
+        }
+
+        if (!Canonical.TryGetValue(new string(key[..length]), out string? found)) return false;
+        model = found;
+        return true;
+    }
+}
