@@ -1,5 +1,6 @@
 using CallRouter.Core.Auth;
 using CallRouter.Core.Cases;
+using CallRouter.Core.Escalations;
 using CallRouter.Core.Persistence;
 using CallRouter.Core.Routing;
 using CallRouter.Core.Services;
@@ -37,6 +38,7 @@ public static class CallRouterCoreExtensions
         });
 
         services.AddCallRouterCases(configuration, dataDirectory);
+        services.AddCallRouterEscalation(configuration, dataDirectory);
 
         services.AddAuthentication(BearerTokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenAuthenticationHandler>(BearerTokenAuthenticationHandler.SchemeName, null);
@@ -59,6 +61,7 @@ public static class CallRouterCoreExtensions
         endpoints.MapGrpcService<SupervisorGrpcService>();
         endpoints.MapGrpcService<AdminGrpcService>();
         endpoints.MapGrpcService<CaseGrpcService>();
+        endpoints.MapGrpcService<EscalationGrpcService>();
         return endpoints;
     }
 

@@ -21,6 +21,7 @@ builder.Host.ConfigureHostOptions(o => o.ShutdownTimeout = server.ShutdownTimeou
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddCallRouterCore(builder.Configuration, ServerEndpoints.ResolveDataDirectory(server.DataDirectory));
+builder.Services.AddCallRouterGateway(builder.Configuration);
 builder.Services.AddGrpcHealthChecks().AddCheck("routing", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
 builder.Services.AddGrpcReflection();
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics

@@ -42,7 +42,7 @@ public sealed class CaseHeartbeatServiceTests : IAsyncLifetime
             SeverityAgreement = new EndUserAgreement("+15550100", _h.Time.GetUtcNow(), "IVR confirmation"),
         });
         AgentSession alice = _h.Coordinator.OpenSession("alice", "", available: true);
-        var hub = new ReminderHub();
+        var hub = new BroadcastHub<Proto.CaseReminder>();
         var supervisorFeed = hub.Subscribe();
         var options = new CaseOptions { HeartbeatInterval = TimeSpan.FromMinutes(1) };
         using var service = new CaseHeartbeatService(cases, options, _h.Coordinator, hub, _h.Time, NullLogger<CaseHeartbeatService>.Instance);

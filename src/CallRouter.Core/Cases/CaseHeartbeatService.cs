@@ -18,7 +18,7 @@ public sealed class CaseHeartbeatService(
     CaseService cases,
     CaseOptions options,
     RoutingCoordinator coordinator,
-    ReminderHub reminders,
+    BroadcastHub<Proto.CaseReminder> reminders,
     TimeProvider time,
     ILogger<CaseHeartbeatService> logger) : BackgroundService
 {

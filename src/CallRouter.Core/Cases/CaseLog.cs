@@ -23,6 +23,9 @@ internal static partial class CaseLog
     [LoggerMessage(3005, LogLevel.Information, "Update due on case {ProblemNumber} (severity {Severity}, due {DueAt:O})")]
     public static partial void ReminderRaised(ILogger logger, string problemNumber, int severity, DateTimeOffset dueAt);
 
+    [LoggerMessage(3007, LogLevel.Warning, "Wrap-up of call {CallId}: escalation of case {ProblemNumber} refused: {Reason}")]
+    public static partial void WrapUpEscalationRefused(ILogger logger, string callId, string problemNumber, string reason);
+
     [LoggerMessage(3006, LogLevel.Error, "Wrap-up of call {CallId} could not update its case")]
     public static partial void WrapUpFailed(ILogger logger, string callId, Exception exception);
 }

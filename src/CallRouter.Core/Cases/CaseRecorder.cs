@@ -1,6 +1,7 @@
 using CallRouter.Cases;
 using CallRouter.Cases.Domain;
 using CallRouter.Cases.Storage;
+using CallRouter.Escalation.Domain;
 using Microsoft.Extensions.Logging;
 using Proto = CallRouter.Contracts.V1;
 
@@ -11,7 +12,7 @@ namespace CallRouter.Core.Cases;
 /// wrap-up disposition to the case (SPEC R5, R7). Work for one call runs in order (ended,
 /// then wrapped up); different calls run concurrently.
 /// </summary>
-public sealed class CaseRecorder(CaseService cases, ICaseStore store, ILogger<CaseRecorder> logger) : ICaseRecorder
+public sealed class CaseRecorder(CaseService cases, ICaseStore store, ILogger<CaseRecorder> logger, IWrapUpEscalator? escalator = null) : ICaseRecorder
 {
     private static readonly Actor Core = new("routing-core", Role.System);
     private readonly OrderedWork _work = new();
@@ -65,6 +66,27 @@ public sealed class CaseRecorder(CaseService cases, ICaseStore store, ILogger<Ca
                 // The desk owes the end user a call: work continues on the desk's side.
                 _ => (CaseState.InProgress, "wrap-up: call back the end user"),
             };
+
+            if (outcome.Disposition == Proto.Disposition.EscalateToManufacturer && escalator is not null)
+            {
+                // The escalation moves the case to "escalated to manufacturer" itself.
+                try
+                {
+                    await escalator.EscalateAsync(agent, number,
+                        string.IsNullOrWhiteSpace(outcome.Notes) ? $"escalated by {outcome.AgentId} at wrap-up" : outcome.Notes.Trim()).ConfigureAwait(false);
+                }
+                catch (EscalationException refused)
+                {
+                    CaseLog.WrapUpEscalationRefused(logger, outcome.CallId, number.ToString(), refused.Message);
+                    if (refused.Code != EscalationErrorCode.AlreadyEscalated)
+                    {
+                        // The agent hears why (e.g. the case was resolved meanwhile); the note is kept.
+                        throw new CaseException(CaseErrorCode.InvalidTransition, refused.Message, refused);
+                    }
+                }
+
+                return;
+            }
 
             CaseRecord? current = await store.GetCaseAsync(number).ConfigureAwait(false);
             if (current is null || current.State == target)

@@ -4,6 +4,7 @@ using CallRouter.Cases.Domain;
 using CallRouter.Cases.Entitlement;
 using CallRouter.Cases.Reports;
 using CallRouter.Cases.Storage;
+using CallRouter.Core.Escalations;
 using CallRouter.Core.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,7 +38,7 @@ public static class CaseServices
         services.AddSingleton(sp => new ReportService(sp.GetRequiredService<ICaseStore>(), sp.GetRequiredService<TimeProvider>(), calendar));
         services.AddSingleton(sp => new BillingService(sp.GetRequiredService<ICaseStore>(), calendar));
         services.AddSingleton<CaseActors>();
-        services.AddSingleton<ReminderHub>();
+        services.AddSingleton<BroadcastHub<Contracts.V1.CaseReminder>>();
         services.AddSingleton<CaseRecorder>();
         services.AddSingleton<CaseIntake>();
         services.AddHostedService<CaseHeartbeatService>();
@@ -49,6 +50,7 @@ public static class CaseServices
     {
         ICaseStore store = services.GetRequiredService<ICaseStore>();
         await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await services.InitializeEscalationAsync(cancellationToken).ConfigureAwait(false);
         services.GetRequiredService<RoutingCoordinator>().UseCaseRecorder(services.GetRequiredService<CaseRecorder>());
         CaseLog.StoreReady(services.GetRequiredService<ILoggerFactory>().CreateLogger("CallRouter.Cases"),
             store is SqliteCaseStore sqlite ? "sqlite " + sqlite.DatabasePath : "postgres");

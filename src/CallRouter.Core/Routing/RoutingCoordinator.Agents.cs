@@ -140,6 +140,19 @@ public sealed partial class RoutingCoordinator
         }
     }
 
+    /// <summary>An escalation needs the desk (no answer, cannot reach, closure deferred): every agent console hears of it.</summary>
+    public void BroadcastEscalationNotice(Proto.EscalationNotice notice)
+    {
+        lock (_gate)
+        {
+            var message = new Proto.AgentEvent { At = Timestamp.FromDateTimeOffset(_time.GetUtcNow()), EscalationNotice = notice };
+            foreach (AgentSession session in _sessions.Values)
+            {
+                session.Post(message);
+            }
+        }
+    }
+
     /// <summary>An update has fallen due on a case: every agent console hears of it (SPEC R7).</summary>
     public void BroadcastReminder(Proto.CaseReminder reminder)
     {

@@ -6,6 +6,7 @@ using CallRouter.Cases.Storage;
 using CallRouter.Contracts.V1;
 using CallRouter.Core.Auth;
 using CallRouter.Core.Cases;
+using CallRouter.Core.Escalations;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Domain = CallRouter.Cases;
@@ -22,10 +23,11 @@ public sealed partial class CaseGrpcService(
     Domain.CaseService cases,
     EntitlementService entitlements,
     CaseActors actors,
-    ReminderHub reminders,
+    BroadcastHub<CaseReminder> reminders,
     ReportService reports,
     BillingService billing,
-    CaseOptions options) : CaseService.CaseServiceBase
+    CaseOptions options,
+    CaseEscalations escalations) : CaseService.CaseServiceBase
 {
     // Used by the reporting part of the class.
     private readonly EntitlementService _entitlements = entitlements;
@@ -103,8 +105,13 @@ public sealed partial class CaseGrpcService(
             throw CaseProtoMapping.Invalid($"note is required (what was done, what the desk should do), at most {MaxNoteLength} characters");
         }
 
-        return (await cases.HandBackAsync(Actor(context), ProblemNumber.Parse(request.ProblemNumber), request.Reason.ToDomain(),
-            request.Note.Trim(), context.CancellationToken)).ToProto();
+        Actor actor = Actor(context);
+        ProblemNumber number = ProblemNumber.Parse(request.ProblemNumber);
+        CaseRecord handedBack = await cases.HandBackAsync(actor, number, request.Reason.ToDomain(), request.Note.Trim(), context.CancellationToken);
+
+        // The Mfr TS answer is in: its escalation (timers, pages) ends with the hand-back.
+        await escalations.CaseHandedBackAsync(number, actor.UserId, request.Note.Trim(), context.CancellationToken);
+        return handedBack.ToProto();
     });
 
     [Authorize(Roles = Desk)]

@@ -1,0 +1,58 @@
+using CallRouter.Cases;
+using CallRouter.Cases.Storage;
+using CallRouter.Core.Cases;
+using CallRouter.Escalation;
+using CallRouter.Escalation.Calendar;
+using CallRouter.Escalation.Ports;
+using CallRouter.Escalation.Snpp;
+using CallRouter.Escalation.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Proto = CallRouter.Contracts.V1;
+
+namespace CallRouter.Core.Escalations;
+
+/// <summary>Registers escalation to Mfr TS (section <c>CallRouter:Escalation</c>) over the case service.</summary>
+public static class EscalationServices
+{
+    public static IServiceCollection AddCallRouterEscalation(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        IConfigurationSection section = configuration.GetSection(EscalationHostOptions.Section);
+        EscalationHostOptions host = section.Get<EscalationHostOptions>() ?? new EscalationHostOptions();
+        var options = new EscalationOptions();
+        section.Bind(options);
+        options.Validate();
+        var schedule = new EscalationScheduleOptions();
+        section.GetSection("Schedule").Bind(schedule);
+        ContactPathPolicy paths = ContactPathPolicy.FromOptions(schedule);
+        SnppClientOptions snpp = section.GetSection("Snpp").Get<SnppClientOptions>() ?? new SnppClientOptions();
+
+        services.AddSingleton(host);
+        services.AddSingleton(options);
+        services.AddSingleton(paths);
+        services.AddSingleton<BroadcastHub<Proto.EscalationNotice>>();
+        services.AddSingleton<IEscalationStore>(_ => new SqliteEscalationStore(Path.Combine(dataDirectory, host.DatabaseFile)));
+        services.AddSingleton<IEscalationCaseGateway>(sp => new CaseEscalationGateway(sp.GetRequiredService<CaseService>(), sp.GetRequiredService<ICaseStore>()));
+        services.AddSingleton<IPagerChannel>(sp => new SnppClient(snpp, sp.GetRequiredService<TimeProvider>()));
+
+        // The in-hours phone leg needs the SIP gateway to place the call; until it exists every
+        // call "fails", so the 15-minute window lapses into the on-call pager chain.
+        services.AddSingleton<IManufacturerPhoneChannel, UnavailablePhoneChannel>();
+        services.AddSingleton<IEscalationNotifier, ConsoleEscalationNotifier>();
+        services.AddSingleton(sp => new EscalationService(
+            sp.GetRequiredService<IEscalationStore>(), sp.GetRequiredService<IEscalationCaseGateway>(), sp.GetRequiredService<IPagerChannel>(),
+            sp.GetRequiredService<IManufacturerPhoneChannel>(), sp.GetRequiredService<IEscalationNotifier>(), paths, options,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EscalationService>>()));
+        services.AddSingleton(sp => new EscalationScheduler(sp.GetRequiredService<EscalationService>(), options,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EscalationScheduler>>()));
+        services.AddSingleton<CaseEscalations>();
+        services.AddSingleton<IWrapUpEscalator>(sp => sp.GetRequiredService<CaseEscalations>());
+        services.AddHostedService<EscalationSchedulerService>();
+        return services;
+    }
+
+    /// <summary>Creates the escalation tables before anything is served (idempotent).</summary>
+    public static Task InitializeEscalationAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
+        services.GetRequiredService<EscalationService>().InitializeAsync(cancellationToken);
+}
