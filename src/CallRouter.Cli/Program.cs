@@ -9,6 +9,12 @@ const string Usage = """
       agent --user NAME [--password P] [--contact SIP-URI] [--auto-accept] [--disposition resolved|needs-l2|escalate|call-back] [--not-ready]
       call  [--model NS10] [--severity 3] [--account A] [--serial S] [--callback N] [--problem P] [--talk SECONDS] [--call-id ID]
       stats [--watch]
+      entitlement import FILE [--manufacturer M]   |   entitlement history       (supervisor / admin)
+      report weekly|monthly --from yyyy-MM-dd --to yyyy-MM-dd [--csv]
+      report service-level [--from yyyy-MM-dd] [--csv]
+      invoice --month yyyy-MM [--manufacturer M]
+      cases list [--state open] [--account A] [--limit N] [--after P]   |   cases show PROBLEM-NUMBER
+    Case commands log in as --user (default supervisor; "mfr" sees only its end users' cases).
       hash-password            (reads a password on standard input, prints a hash for appsettings PasswordHash)
     Passwords default to the demo accounts' and can come from CALLROUTER_PASSWORD.
     """;
@@ -28,9 +34,21 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    var options = new CliArguments(args.Skip(1));
+    // Words after the command (a sub-command, a file, a problem number) come before the --options.
+    string[] words = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+    var options = new CliArguments(args.Skip(1 + words.Length));
+    string? Word(int i) => i < words.Length ? words[i] : null;
+    if (words.Length > 0 && args[0] is not ("entitlement" or "report" or "cases"))
+    {
+        throw new CliException($"unexpected argument '{words[0]}'\n{Usage}");
+    }
+
     return args[0] switch
     {
+        "entitlement" => await EntitlementCommand.RunAsync(Word(0) ?? "", Word(1), options, cancel.Token),
+        "report" => await ReportCommand.ReportAsync(Word(0), options, cancel.Token),
+        "invoice" => await ReportCommand.InvoiceAsync(options, cancel.Token),
+        "cases" => await CasesCommand.RunAsync(Word(0), Word(1), options, cancel.Token),
         "agent" => await AgentConsoleCommand.RunAsync(options, cancel.Token),
         "call" => await CallCommand.RunAsync(options, cancel.Token),
         "stats" => await StatsCommand.RunAsync(options, cancel.Token),
