@@ -37,6 +37,7 @@ internal static class CallCommand
             return 0;
         }
 
+        Console.WriteLine($"problem number {registered.ProblemNumber}{(registered.NotUnderContract ? " (caller NOT under contract: served, case flagged)" : "")}");
         Console.WriteLine(registered.Position > 0
             ? $"call {callId} queued at position {registered.Position}, expected wait {registered.ExpectedWait.ToTimeSpan():mm\\:ss}"
             : $"call {callId} registered and offered to an agent at once");
