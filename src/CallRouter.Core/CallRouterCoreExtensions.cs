@@ -1,6 +1,7 @@
 using CallRouter.Core.Auth;
 using CallRouter.Core.Cases;
 using CallRouter.Core.Escalations;
+using CallRouter.Core.Portal;
 using CallRouter.Core.Persistence;
 using CallRouter.Core.Routing;
 using CallRouter.Core.Services;
@@ -62,6 +63,7 @@ public static class CallRouterCoreExtensions
         endpoints.MapGrpcService<AdminGrpcService>();
         endpoints.MapGrpcService<CaseGrpcService>();
         endpoints.MapGrpcService<EscalationGrpcService>();
+        endpoints.MapManufacturerPortal();
         return endpoints;
     }
 

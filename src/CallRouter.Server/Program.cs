@@ -4,8 +4,8 @@ using CallRouter.Server;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using OpenTelemetry.Metrics;
 
-// The all-in-one host: routing core gRPC services (and, as they land, the SIP gateway and
-// the case services) in one process on embedded defaults. Everything is configured from
+// The all-in-one host: routing core, case and escalation gRPC services and the manufacturer
+// TS portal (and, as it lands, the SIP gateway) in one process on embedded defaults. Everything is configured from
 // appsettings.json and environment variables such as CallRouter__Server__GrpcPort=6000.
 var builder = WebApplication.CreateBuilder(args);
 
@@ -38,6 +38,6 @@ app.MapCallRouterCore();
 app.MapGrpcHealthChecksService().AllowAnonymous();
 app.MapGrpcReflectionService().RequireAuthorization();
 app.MapPrometheusScrapingEndpoint().AllowAnonymous();
-app.MapGet("/", () => "CallRouter is running. gRPC on the HTTP/2 port; metrics at /metrics.").AllowAnonymous();
+app.MapGet("/", () => "CallRouter is running. gRPC on the HTTP/2 port; metrics at /metrics; manufacturer TS portal at /portal.").AllowAnonymous();
 
 await app.RunAsync();

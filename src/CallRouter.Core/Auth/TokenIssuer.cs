@@ -39,6 +39,9 @@ public sealed class TokenIssuer(TimeProvider time, AuthOptions options)
         return issued;
     }
 
+    /// <summary>Ends one session (sign-out).</summary>
+    public void Revoke(string token) => _tokens.TryRemove(token, out _);
+
     /// <summary>Ends every session of a user, e.g. when an administrator removes the account.</summary>
     public void RevokeAll(string userName)
     {
