@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using OpenTelemetry.Metrics;
 
 // The all-in-one host: routing core, case and escalation gRPC services and the manufacturer
-// TS portal (and, as it lands, the SIP gateway) in one process on embedded defaults. Everything is configured from
-// appsettings.json and environment variables such as CallRouter__Server__GrpcPort=6000.
+// TS portal (and, as it lands, the SIP gateway) in one process on embedded defaults.
+// Everything is configured from appsettings.json and environment variables such as CallRouter__Server__GrpcPort=6000.
 var builder = WebApplication.CreateBuilder(args);
 
 ServerOptions server = builder.Configuration.GetSection(ServerOptions.Section).Get<ServerOptions>() ?? new ServerOptions();
