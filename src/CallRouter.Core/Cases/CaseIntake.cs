@@ -2,6 +2,7 @@ using CallRouter.Cases;
 using CallRouter.Cases.Domain;
 using CallRouter.Cases.Entitlement;
 using CallRouter.Core.Routing;
+using CallRouter.Routing;
 using Proto = CallRouter.Contracts.V1;
 
 namespace CallRouter.Core.Cases;
@@ -41,7 +42,7 @@ public sealed class CaseIntake(RoutingCoordinator coordinator, CaseService cases
                     // flagged case (not on the entitlement list) and the desk fills it in later.
                     CustomerAccount = string.IsNullOrWhiteSpace(call.CustomerAccount) ? UnknownAccount : call.CustomerAccount,
                     CallbackNumber = Blank(call.CallbackNumber),
-                    MachineModel = ModelNames.Display(check.Model),
+                    MachineModel = MachineModelNames.ToDisplayName(check.Model),
                     SerialNumber = Blank(call.SerialNumber),
                     Severity = (Severity)call.Severity,
                     // The IVR's confirmation step is the caller's concurrence (R3, A5 6.0).

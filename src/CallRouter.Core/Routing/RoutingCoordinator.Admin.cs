@@ -159,7 +159,7 @@ public sealed partial class RoutingCoordinator
             var models = new List<MachineModel>();
             foreach (string name in seed.Models)
             {
-                models.Add(ModelNames.TryParse(name, out MachineModel model)
+                models.Add(MachineModelNames.TryParse(name, out MachineModel model)
                     ? model
                     : throw new InvalidOperationException($"agent '{seed.UserName}' names an unknown model '{name}'"));
             }

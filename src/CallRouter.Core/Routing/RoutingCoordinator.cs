@@ -78,7 +78,7 @@ public sealed partial class RoutingCoordinator : IDisposable
             throw RoutingFailures.Invalid("context.machine_model is required");
         }
 
-        if (!ModelNames.TryParse(context.MachineModel, out MachineModel model))
+        if (!MachineModelNames.TryParse(context.MachineModel, out MachineModel model))
         {
             throw RoutingFailures.Invalid($"unknown machine model '{Truncate(context.MachineModel)}' (expected NS-5, NS Remote, NS10 or NS100)");
         }
@@ -131,13 +131,13 @@ public sealed partial class RoutingCoordinator : IDisposable
                     CallId = context.CallId,
                     MachineModel = model.ToProto(),
                     ReturnedToManufacturer = true,
-                    Reason = $"{ModelNames.Display(model)} is not on the eligible machine list",
+                    Reason = $"{MachineModelNames.ToDisplayName(model)} is not on the eligible machine list",
                 };
             }
 
             // Agents and reports see the manufacturer's spelling, whatever the switch sent.
             Proto.CallContext normalised = context.Clone();
-            normalised.MachineModel = ModelNames.Display(model);
+            normalised.MachineModel = MachineModelNames.ToDisplayName(model);
             normalised.Level = level.ToProto();
             var tracked = new TrackedCall(normalised, model, level, _time.GetUtcNow()) { CaseSummary = caseSummary };
             _calls.Add(context.CallId, tracked);

@@ -22,7 +22,7 @@ public sealed class RoutingHostOptions
         var models = new List<MachineModel>();
         foreach (string name in EligibleModels)
         {
-            if (!ModelNames.TryParse(name, out MachineModel model))
+            if (!MachineModelNames.TryParse(name, out MachineModel model))
             {
                 throw new InvalidOperationException($"CallRouter:Routing:EligibleModels names an unknown model '{name}'.");
             }
