@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using CallRouter.Media;
 using CallRouter.Sip.UserAgent;
 using Microsoft.Extensions.Hosting;
@@ -20,6 +21,7 @@ public sealed class GatewayHostedService : IHostedService
     private readonly TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _activeCalls;
     private volatile bool _draining;
+    private bool _started;
 
     public GatewayHostedService(SipStack sip, MediaEngine media, IRoutingClient routing, IOptions<GatewayOptions> options,
         TimeProvider time, ILogger<GatewayHostedService> logger)
@@ -38,13 +40,26 @@ public sealed class GatewayHostedService : IHostedService
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _sip.OnInvite(HandleInviteAsync);
-        await _sip.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _sip.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SocketException e)
+        {
+            // The routing core in the same host stays useful without SIP (consoles, supervisors, the CLI's test
+            // calls), so a taken SIP port is reported loudly rather than taking the whole server down.
+            GatewayLog.BindFailed(_logger, string.Join(", ", _sip.Options.ListenAddresses), e);
+            return;
+        }
+
+        _started = true;
         GatewayLog.Started(_logger, string.Join(", ", _sip.LocalEndPoints), _services.Options.CoreAddress);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _draining = true;
+        if (!_started) return;
         GatewayLog.Draining(_logger, ActiveCalls);
         if (ActiveCalls > 0)
         {

@@ -59,6 +59,9 @@ internal static partial class GatewayLog
     [LoggerMessage(EventId = 5017, Level = LogLevel.Information, Message = "Call {CallId} recorded to {Path}")]
     public static partial void Recording(ILogger logger, string callId, string path);
 
+    [LoggerMessage(EventId = 5019, Level = LogLevel.Critical, Message = "SIP gateway could not listen on {Addresses}; no calls will be taken (the routing core keeps running)")]
+    public static partial void BindFailed(ILogger logger, string addresses, Exception exception);
+
     [LoggerMessage(EventId = 5018, Level = LogLevel.Warning, Message = "Call {CallId}: refused SDP offer: {Reason}")]
     public static partial void BadOffer(ILogger logger, string callId, string reason);
 }

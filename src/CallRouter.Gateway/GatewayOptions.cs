@@ -10,13 +10,16 @@ public sealed class GatewayOptions
 
     public ContextHeaderNames Headers { get; set; } = new();
 
-    public ReturnMode ReturnMode { get; set; } = ReturnMode.Redirect;
+    public ReturnMode ReturnMode { get; set; } = ReturnMode.Refer;
 
     /// <summary>Where a call not for the desk goes back to (the switch's return number).</summary>
     public string ReturnAddress { get; set; } = "sip:return@127.0.0.1:5090";
 
-    /// <summary>The routing core's gRPC address; the gateway is its client even inside the all-in-one server.</summary>
-    public string CoreAddress { get; set; } = "http://127.0.0.1:50051";
+    /// <summary>
+    /// The routing core's gRPC address; the gateway is its client even inside the all-in-one server. Empty means
+    /// this process's own listener (CallRouter:Server:GrpcAddress and GrpcPort).
+    /// </summary>
+    public string CoreAddress { get; set; } = "";
 
     public string ServiceAccount { get; set; } = "gateway";
 

@@ -1,12 +1,13 @@
 using System.Net;
 using CallRouter.Media;
 using CallRouter.Sip.UserAgent;
+using CallRouter.Gateway;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace CallRouter.Gateway;
+// In the DI namespace, as ASP.NET Core's own AddXxx extensions are, so a host needs no extra using.
+namespace Microsoft.Extensions.DependencyInjection;
 
 public static class GatewayServiceCollectionExtensions
 {
@@ -21,10 +22,31 @@ public static class GatewayServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(GatewayOptions.Section);
         services.Configure<GatewayOptions>(section);
+        services.PostConfigure<GatewayOptions>(gateway =>
+        {
+            // The binder appends configured array items to the defaults; a configured list must replace them.
+            gateway.AllowedPeers = ListOrDefault(section, nameof(GatewayOptions.AllowedPeers), gateway.AllowedPeers);
+            gateway.AgentDomains = ListOrDefault(section, nameof(GatewayOptions.AgentDomains), gateway.AgentDomains);
+            gateway.ManufacturerNumbers = ListOrDefault(section, nameof(GatewayOptions.ManufacturerNumbers), gateway.ManufacturerNumbers);
+
+            // In the all-in-one server the core is this process's own gRPC listener: dial that unless told otherwise.
+            if (string.IsNullOrWhiteSpace(gateway.CoreAddress))
+            {
+                string host = configuration["CallRouter:Server:GrpcAddress"] ?? "127.0.0.1";
+                string port = configuration["CallRouter:Server:GrpcPort"] ?? "50051";
+                gateway.CoreAddress = $"http://{(host is "0.0.0.0" or "::" or "*" ? "127.0.0.1" : host)}:{port}";
+            }
+        });
         services.Configure<SipStackOptions>(section.GetSection("Sip"));
         services.AddSipStack();
         services.AddOptions<SipStackOptions>().Configure<IOptions<GatewayOptions>>((sip, gateway) =>
         {
+            var listen = section.GetSection("Sip:ListenAddresses").Get<string[]>();
+            if (listen is { Length: > 0 }) sip.ListenAddresses = listen;
+            // Some softphones (SIPp among them) answer only an MD5 challenge: "Sip:Registrar:Algorithms": [ "MD5" ].
+            var algorithms = section.GetSection("Sip:Registrar:Algorithms").Get<string[]>();
+            if (algorithms is { Length: > 0 }) sip.Registrar.Algorithms = algorithms;
+
             // Agents' softphones register here (SPEC R5).
             sip.EnableRegistrar = true;
             foreach (var (user, password) in gateway.Value.AgentCredentials) sip.Registrar.Credentials[user] = password;
@@ -44,6 +66,12 @@ public static class GatewayServiceCollectionExtensions
             provider.GetRequiredService<IOptions<GatewayOptions>>().Value, provider.GetRequiredService<ILogger<GrpcRoutingClient>>()));
         services.AddHostedService<GatewayHostedService>();
         return services;
+    }
+
+    private static string[] ListOrDefault(IConfiguration section, string key, string[] bound)
+    {
+        var configured = section.GetSection(key).Get<string[]>();
+        return configured is { Length: > 0 } ? configured : bound;
     }
 
     private static void TryAddTimeProvider(this IServiceCollection services)

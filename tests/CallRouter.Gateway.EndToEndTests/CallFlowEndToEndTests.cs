@@ -1,0 +1,127 @@
+using CallRouter.Contracts.V1;
+using CallRouter.Media.Audio;
+using CallRouter.Media.Codecs;
+
+namespace CallRouter.Gateway.EndToEndTests;
+
+/// <summary>
+/// The real server process (routing core + gateway) driven by SIPp callers and softphones on loopback and a
+/// gRPC agent console. Time limits are generous (a loaded 2-core machine) but every wait is bounded.
+/// </summary>
+public sealed class CallFlowEndToEndTests
+{
+    private static readonly TimeSpan SippLimit = TimeSpan.FromSeconds(150);
+    private static readonly TimeSpan EventLimit = TimeSpan.FromSeconds(90);
+
+    private static string[] CallerArguments(GatewayServer server, string scenario, string model, params string[] extra) =>
+    [
+        $"127.0.0.1:{server.SipPort}", "-sf", SippRunner.Scenario(scenario), "-m", "1", "-i", "127.0.0.1",
+        "-p", LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "-mp", LoopbackPorts.FreeMediaPair().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "-key", "model", model, "-key", "serial", "SN-1001", "-key", "account", "ACME", "-key", "callback", "5550100",
+        "-timeout", "140s", .. extra,
+    ];
+
+    [Fact]
+    public async Task Caller_IvrThenAgentAnswersAndHangsUp_AudioFlowsBothWaysAndCoreEndsCall()
+    {
+        await using var server = await GatewayServer.StartAsync(new Dictionary<string, string>
+        {
+            ["CallRouter__Gateway__Recording__Share"] = "1",
+            ["CallRouter__Gateway__AnnouncementInterval"] = "00:00:05",
+            // SIPp answers only MD5 digest challenges.
+            ["CallRouter__Gateway__Sip__Registrar__Algorithms__0"] = "MD5",
+        });
+        using var channel = server.CreateChannel();
+        string agentPort = LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        // Alice's softphone registers through the digest challenge, then listens on the same port for the call.
+        await using (var register = SippRunner.Start($"127.0.0.1:{server.SipPort}", "-sf", SippRunner.Scenario("agent_register.xml"), "-m", "1",
+                         "-i", "127.0.0.1", "-p", agentPort, "-key", "agent", "alice", "-au", "alice", "-ap", "demo-alice", "-timeout", "60s"))
+        {
+            Assert.True(await register.WaitAsync(SippLimit) == 0, register.Describe());
+        }
+
+        await using var console = await AgentConsole.OpenAsync(channel, "alice", "demo-alice");
+        await using var phone = SippRunner.Start("-sf", SippRunner.Scenario("agent_softphone.xml"), "-m", "1", "-i", "127.0.0.1", "-p", agentPort,
+            "-mp", LoopbackPorts.FreeMediaPair().ToString(System.Globalization.CultureInfo.InvariantCulture), "-key", "agent", "alice", "-timeout", "140s");
+        await using var caller = SippRunner.Start(CallerArguments(server, "caller_ivr_agent.xml", "ns 10", "-rtp_echo"));
+
+        // The IVR (new problem, severity 2 confirmed) queues the call; alice is offered it and accepts.
+        var offer = (await WithContext(console.NextAsync(AgentEvent.EventOneofCase.Offer, EventLimit), server, caller)).Offer;
+        Assert.Equal("NS10", offer.Context.MachineModel.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant());
+        Assert.Equal(2, offer.Context.Severity);
+        Assert.Equal("ACME", offer.Context.CustomerAccount);
+        await console.AcceptAsync(offer.CallId);
+
+        // The gateway rings the registered softphone, bridges, and the agent hangs up after talking.
+        Assert.True(await phone.WaitAsync(SippLimit) == 0, phone.Describe() + server.Output);
+        Assert.True(await caller.WaitAsync(SippLimit) == 0, caller.Describe() + server.Output);
+        var stopped = await WithContext(console.NextAsync(AgentEvent.EventOneofCase.CallStopped, EventLimit), server, caller);
+        Assert.Equal(offer.CallId, stopped.CallStopped.CallId);
+
+        // Both directions reached the recording: left = from the caller (its echo), right = to the caller (the agent).
+        var wav = await WaitForRecordingAsync(server, offer.CallId);
+        Assert.True(ActiveFrames(wav, channel: 0) > 8000, "no audio from the caller in the recording\n" + server.Output);
+        Assert.True(ActiveFrames(wav, channel: 1) > 8000, "no audio to the caller in the recording\n" + server.Output);
+    }
+
+    [Fact]
+    public async Task Caller_FromAddressNotAllowed_Gets403AndNothingIsQueued()
+    {
+        await using var server = await GatewayServer.StartAsync(new Dictionary<string, string>
+        {
+            ["CallRouter__Gateway__AllowedPeers__0"] = "127.0.0.9",
+        });
+
+        await using var caller = SippRunner.Start(CallerArguments(server, "caller_refused.xml", "NS10"));
+
+        Assert.True(await caller.WaitAsync(SippLimit) == 0, caller.Describe() + server.Output);
+        Assert.Contains("not a configured switch peer", server.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>A time-out carries what the server and SIPp said, so a CI failure can be understood.</summary>
+    private static async Task<T> WithContext<T>(Task<T> waiting, GatewayServer server, SippRunner sipp)
+    {
+        try
+        {
+            return await waiting;
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}\n{sipp.Describe()}\nserver:\n{server.Output}", e);
+        }
+    }
+
+    private static async Task<WavAudio> WaitForRecordingAsync(GatewayServer server, string callId)
+    {
+        // The WAV is completed when the bridge ends, a moment after the BYEs.
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var file = Directory.Exists(server.RecordingFolder)
+                ? Directory.EnumerateFiles(server.RecordingFolder, "*.json").FirstOrDefault()
+                : null;
+            if (file is not null)
+            {
+                return WavFile.Read(Path.ChangeExtension(file, ".wav"));
+            }
+
+            await Task.Delay(200, limit.Token);
+        }
+    }
+
+    /// <summary>Frames of one channel louder than quiet line noise.</summary>
+    private static int ActiveFrames(WavAudio wav, int channel)
+    {
+        int active = 0;
+        for (int frame = 0; frame < wav.SampleFrames; frame++)
+        {
+            byte code = wav.Data[frame * wav.Channels + channel];
+            short sample = wav.Format == WavFormat.ALaw ? G711.DecodeALaw(code) : G711.DecodeMuLaw(code);
+            if (Math.Abs((int)sample) > 500) active++;
+        }
+
+        return active;
+    }
+}

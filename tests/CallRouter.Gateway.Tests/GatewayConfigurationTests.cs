@@ -1,0 +1,54 @@
+using CallRouter.Sip.UserAgent;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CallRouter.Gateway.Tests;
+
+public sealed class GatewayConfigurationTests
+{
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
+        services.AddCallRouterGateway(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public void AddCallRouterGateway_ConfiguredLists_ReplaceTheDefaultsInsteadOfAppending()
+    {
+        using var provider = Build(new()
+        {
+            ["CallRouter:Gateway:AllowedPeers:0"] = "10.0.0.5",
+            ["CallRouter:Gateway:Sip:ListenAddresses:0"] = "127.0.0.1:5999",
+        });
+
+        Assert.Equal(["10.0.0.5"], provider.GetRequiredService<IOptions<GatewayOptions>>().Value.AllowedPeers);
+        Assert.Equal(["127.0.0.1:5999"], provider.GetRequiredService<IOptions<SipStackOptions>>().Value.ListenAddresses);
+    }
+
+    [Fact]
+    public void AddCallRouterGateway_AgentCredentials_TurnOnTheRegistrarWithThem()
+    {
+        using var provider = Build(new() { ["CallRouter:Gateway:AgentCredentials:alice"] = "pw" });
+
+        var sip = provider.GetRequiredService<IOptions<SipStackOptions>>().Value;
+
+        Assert.True(sip.EnableRegistrar);
+        Assert.Equal("pw", sip.Registrar.Credentials["alice"]);
+    }
+
+    [Fact]
+    public void AddCallRouterGateway_NoCoreAddress_DialsThisServersGrpcPort()
+    {
+        using var provider = Build(new() { ["CallRouter:Server:GrpcPort"] = "6000" });
+
+        var gateway = provider.GetRequiredService<IOptions<GatewayOptions>>().Value;
+
+        Assert.Equal("http://127.0.0.1:6000", gateway.CoreAddress);
+        Assert.Equal(["X-NS-Model", "X-NS-Problem"], new[] { gateway.Headers.Model, gateway.Headers.Problem });
+    }
+}
