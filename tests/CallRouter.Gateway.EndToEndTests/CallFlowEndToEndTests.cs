@@ -80,6 +80,69 @@ public sealed class CallFlowEndToEndTests
         Assert.Contains("not a configured switch peer", server.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Caller_HangsUpOnHold_CoreCountsCallAbandonedAndNotWaiting()
+    {
+        await using var server = await GatewayServer.StartAsync();
+        using var channel = server.CreateChannel();
+        var supervisor = await SupervisorAsync(channel);
+
+        await using var caller = SippRunner.Start(CallerArguments(server, "caller_abandon.xml", "NS10"));
+
+        // Queued after the IVR (nobody is logged in to take it), then the caller hangs up on hold.
+        await WaitForAsync(supervisor, s => s.CallsWaiting == 1, "the call to be queued", server, caller);
+        Assert.True(await caller.WaitAsync(SippLimit) == 0, caller.Describe() + server.Output);
+        await WaitForAsync(supervisor, s => s.CallsAbandonedToday == 1 && s.CallsWaiting == 0, "the call to be abandoned", server, caller);
+    }
+
+    [Fact]
+    public async Task Caller_ModelNotEligible_ReferredToSwitchAndCountedReturned()
+    {
+        await using var server = await GatewayServer.StartAsync();
+        using var channel = server.CreateChannel();
+        var admin = new AdminService.AdminServiceClient(channel);
+        await admin.SetEligibleModelsAsync(
+            new EligibleModels { Models = { MachineModel.Ns5, MachineModel.NsRemote, MachineModel.Ns10 } },
+            await BearerAsync(channel, "admin", "demo-admin"), deadline: DateTime.UtcNow.AddSeconds(30));
+        var supervisor = await SupervisorAsync(channel);
+
+        await using var caller = SippRunner.Start(CallerArguments(server, "caller_returned.xml", "NS-100"));
+
+        // The scenario fails unless a REFER to the configured return address arrives.
+        Assert.True(await caller.WaitAsync(SippLimit) == 0, caller.Describe() + server.Output);
+        await WaitForAsync(supervisor, s => s.CallsReturnedToday == 1 && s.CallsWaiting == 0, "the call to be counted returned", server, caller);
+    }
+
+    private static async Task<Grpc.Core.Metadata> BearerAsync(Grpc.Net.Client.GrpcChannel channel, string user, string password)
+    {
+        var login = await new AuthService.AuthServiceClient(channel).LoginAsync(new LoginRequest { UserName = user, Password = password },
+            deadline: DateTime.UtcNow.AddSeconds(30));
+        return new Grpc.Core.Metadata { { "authorization", "Bearer " + login.AccessToken } };
+    }
+
+    private static async Task<Func<Task<StatisticsSnapshot>>> SupervisorAsync(Grpc.Net.Client.GrpcChannel channel)
+    {
+        var headers = await BearerAsync(channel, "supervisor", "demo-supervisor");
+        var client = new SupervisorService.SupervisorServiceClient(channel);
+        return async () => await client.GetSnapshotAsync(new GetSnapshotRequest(), headers, deadline: DateTime.UtcNow.AddSeconds(30));
+    }
+
+    /// <summary>Polls the supervisor's snapshot until <paramref name="condition"/> holds, within the event limit.</summary>
+    private static async Task WaitForAsync(Func<Task<StatisticsSnapshot>> snapshot, Func<StatisticsSnapshot, bool> condition, string what,
+        GatewayServer server, SippRunner sipp)
+    {
+        using var limit = new CancellationTokenSource(EventLimit);
+        StatisticsSnapshot last = new();
+        try
+        {
+            while (!condition(last = await snapshot())) await Task.Delay(250, limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"waited {EventLimit.TotalSeconds} s for {what}; last snapshot {last}\n{sipp.Describe()}\nserver:\n{server.Output}");
+        }
+    }
+
     /// <summary>A time-out carries what the server and SIPp said, so a CI failure can be understood.</summary>
     private static async Task<T> WithContext<T>(Task<T> waiting, GatewayServer server, SippRunner sipp)
     {
