@@ -75,7 +75,8 @@ public sealed class DigitCollector : IDisposable
 
             if (options.UseTypeAhead)
             {
-                while (_typeAhead.TryDequeue(out var digit) && !collection.Result.Task.IsCompleted)
+                // Check completion before taking a digit: digits beyond this collection stay queued for the next one.
+                while (!collection.Result.Task.IsCompleted && _typeAhead.TryDequeue(out var digit))
                 {
                     Accept(collection, digit);
                 }

@@ -117,6 +117,22 @@ public class DigitCollectorTests
     }
 
     [Fact]
+    public async Task CollectAsync_TypeAheadLongerThanOneAnswer_RestKeptForNextCollection()
+    {
+        using var collector = new DigitCollector(_time);
+        foreach (var d in "3471#")
+        {
+            collector.Add(d);
+        }
+
+        var model = await collector.CollectAsync(new DigitCollectionOptions { MaxDigits = 1 }).WaitAsync(Bound);
+        var problem = await collector.CollectAsync(ProblemNumber).WaitAsync(Bound);
+
+        Assert.Equal("3", model.Digits);
+        Assert.Equal(new DigitCollectionResult("471", DigitCollectionOutcome.Terminated, '#'), problem);
+    }
+
+    [Fact]
     public async Task CollectAsync_TypeAheadDisabled_EarlierDigitsDiscarded()
     {
         using var collector = new DigitCollector(_time);
