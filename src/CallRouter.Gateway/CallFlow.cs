@@ -134,6 +134,8 @@ public sealed partial class CallFlow
             await _caller.AnswerAsync(answerSdp, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
+        // From here a key press means something on hold (voicemail), also when pressed during the read-back.
+        _forwardDigits = true;
         _problemNumber = registered.ProblemNumber;
         if (_problemNumber.Length > 0)
         {

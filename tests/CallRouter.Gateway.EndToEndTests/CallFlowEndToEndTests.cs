@@ -113,6 +113,47 @@ public sealed class CallFlowEndToEndTests
         await WaitForAsync(supervisor, s => s.CallsReturnedToday == 1 && s.CallsWaiting == 0, "the call to be counted returned", server, caller);
     }
 
+    [Fact]
+    public async Task AgentPhone_Busy_CallRequeuedAndAgentMadeNotReady()
+    {
+        await using var server = await GatewayServer.StartAsync();
+        using var channel = server.CreateChannel();
+        var supervisor = await SupervisorAsync(channel);
+        string phonePort = LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var console = await AgentConsole.OpenAsync(channel, "alice", "demo-alice", $"sip:alice@127.0.0.1:{phonePort}");
+        await using var phone = SippRunner.Start("-sf", SippRunner.Scenario("agent_busy.xml"), "-m", "1", "-i", "127.0.0.1", "-p", phonePort, "-timeout", "140s");
+        await using var caller = SippRunner.Start(CallerArguments(server, "caller_ivr_agent.xml", "NS10"));
+
+        var offer = (await WithContext(console.NextAsync(AgentEvent.EventOneofCase.Offer, EventLimit), server, caller)).Offer;
+        await console.AcceptAsync(offer.CallId);
+
+        // The console's contact answers 486; the gateway reports it and the core takes the call back.
+        Assert.True(await phone.WaitAsync(SippLimit) == 0, phone.Describe() + server.Output);
+        AgentEvent state;
+        do
+        {
+            state = await WithContext(console.NextAsync(AgentEvent.EventOneofCase.StateChanged, EventLimit), server, caller);
+        }
+        while (state.StateChanged.State != AgentState.NotReady);
+        await WaitForAsync(supervisor, s => s.CallsWaiting == 1, "the call to be waiting again", server, caller);
+    }
+
+    [Fact]
+    public async Task Caller_PressesVoicemailDigitOnHold_MessageSavedAndCallCountedAbandoned()
+    {
+        await using var server = await GatewayServer.StartAsync();
+        using var channel = server.CreateChannel();
+        var supervisor = await SupervisorAsync(channel);
+
+        await using var caller = SippRunner.Start(CallerArguments(server, "caller_voicemail.xml", "NS10"));
+
+        // "9" on hold, a message, "#": the gateway saves it, says goodbye and sends BYE.
+        Assert.True(await caller.WaitAsync(SippLimit) == 0, caller.Describe() + server.Output);
+        await WaitForAsync(supervisor, s => s.CallsAbandonedToday == 1 && s.CallsWaiting == 0, "the voicemail to count as abandoned", server, caller);
+        string message = Assert.Single(Directory.GetFiles(Path.Combine(server.DataDirectory, "voicemail"), "*.wav"));
+        Assert.True(ActiveFrames(WavFile.Read(message), channel: 0) > 4000, "no speech in the voice message\n" + server.Output);
+    }
+
     private static async Task<Grpc.Core.Metadata> BearerAsync(Grpc.Net.Client.GrpcChannel channel, string user, string password)
     {
         var login = await new AuthService.AuthServiceClient(channel).LoginAsync(new LoginRequest { UserName = user, Password = password },
