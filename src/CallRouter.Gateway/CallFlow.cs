@@ -111,7 +111,8 @@ public sealed partial class CallFlow
             return;
         }
 
-        var registered = await RegisterAsync(context, answers, ivr, cancellationToken).ConfigureAwait(false);
+        var registered = await new CallRegistration(_services.Routing, Options.Ivr, _services.Logger)
+            .RegisterAsync(CallId, context, answers, ivr, cancellationToken).ConfigureAwait(false);
         if (registered is null)
         {
             await _channel.PlayAsync(Prompt.Of(PromptIds.Goodbye), cancellationToken).ConfigureAwait(false);
@@ -192,45 +193,6 @@ public sealed partial class CallFlow
                 default:
                     // The agent's phone failed or the agent sent the caller to L2: the core queued the call again.
                     continue;
-            }
-        }
-    }
-
-    /// <summary>RegisterCall; a problem number the core refuses is asked again, then the call is treated as a new problem.</summary>
-    private async Task<RegisterCallResponse?> RegisterAsync(CallerContext context, IvrResult answers, IvrDialogue ivr, CancellationToken cancellationToken)
-    {
-        string problemNumber = answers.ProblemNumber;
-        for (int attempt = 1; ; attempt++)
-        {
-            var request = new CallContext
-            {
-                CallId = CallId,
-                MachineModel = answers.Model,
-                SerialNumber = context.Serial,
-                CustomerAccount = context.Account,
-                CallbackNumber = context.Callback,
-                Severity = answers.Severity,
-                ProblemNumber = problemNumber,
-                FromManufacturer = context.FromManufacturer,
-                Level = SupportLevel.L1,
-            };
-            try
-            {
-                var response = await _services.Routing.RegisterCallAsync(request, cancellationToken).ConfigureAwait(false);
-                GatewayLog.Queued(_services.Logger, CallId, answers.Model ?? "", answers.Severity, response.ProblemNumber, response.Position);
-                return response;
-            }
-            catch (RpcException e) when (problemNumber.Length > 0 && e.StatusCode is StatusCode.InvalidArgument or StatusCode.NotFound or StatusCode.FailedPrecondition)
-            {
-                GatewayLog.RegisterRefused(_services.Logger, CallId, e.StatusCode.ToString(), e.Status.Detail);
-                problemNumber = attempt < Options.Ivr.MaxProblemNumberAttempts
-                    ? await ivr.AskProblemNumberAgainAsync(cancellationToken).ConfigureAwait(false)
-                    : "";
-            }
-            catch (RpcException e)
-            {
-                GatewayLog.RegisterRefused(_services.Logger, CallId, e.StatusCode.ToString(), e.Status.Detail);
-                return null;
             }
         }
     }
