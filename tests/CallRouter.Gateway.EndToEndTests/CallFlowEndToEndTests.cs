@@ -114,6 +114,23 @@ public sealed class CallFlowEndToEndTests
     }
 
     [Fact]
+    public async Task Caller_ModelNotEligibleInRedirectMode_IvrOnEarlyMediaThen302()
+    {
+        await using var server = await GatewayServer.StartAsync(new Dictionary<string, string> { ["CallRouter__Gateway__ReturnMode"] = "Redirect" });
+        using var channel = server.CreateChannel();
+        await new AdminService.AdminServiceClient(channel).SetEligibleModelsAsync(
+            new EligibleModels { Models = { MachineModel.Ns5, MachineModel.NsRemote, MachineModel.Ns10 } },
+            await BearerAsync(channel, "admin", "demo-admin"), deadline: DateTime.UtcNow.AddSeconds(30));
+        var supervisor = await SupervisorAsync(channel);
+
+        await using var caller = SippRunner.Start(CallerArguments(server, "caller_redirected.xml", "NS100"));
+
+        // The scenario fails unless 183, then a 302 naming the return address, arrive (never a 200).
+        Assert.True(await caller.WaitAsync(SippLimit) == 0, caller.Describe() + server.Output);
+        await WaitForAsync(supervisor, s => s.CallsReturnedToday == 1 && s.CallsWaiting == 0, "the call to be counted returned", server, caller);
+    }
+
+    [Fact]
     public async Task AgentPhone_Busy_CallRequeuedAndAgentMadeNotReady()
     {
         await using var server = await GatewayServer.StartAsync();
