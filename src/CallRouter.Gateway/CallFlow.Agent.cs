@@ -62,7 +62,7 @@ public sealed partial class CallFlow
 
         try
         {
-            return await TalkAsync(agent, connect.Waited, talkStart, cancellationToken).ConfigureAwait(false);
+            return await TalkAsync(agent, agentId, connect.Waited, talkStart, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -90,7 +90,7 @@ public sealed partial class CallFlow
         return ringFor.IsCancellationRequested && final.StatusCode == 487 ? 408 : final.StatusCode;
     }
 
-    private async Task<TalkOutcome> TalkAsync(OutgoingCall agent, TimeSpan waited, long talkStart, CancellationToken cancellationToken)
+    private async Task<TalkOutcome> TalkAsync(OutgoingCall agent, string agentId, TimeSpan waited, long talkStart, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -106,7 +106,8 @@ public sealed partial class CallFlow
                     await _caller.HangupAsync(CancellationToken.None).ConfigureAwait(false);
                     await ReportEndedAsync(waited, talked, "agent").ConfigureAwait(false);
                     return TalkOutcome.Ended;
-                case CallInputKind.Routing when input.Event!.EventCase == RoutingEvent.EventOneofCase.Queued:
+                case CallInputKind.Routing when input.Event!.EventCase == RoutingEvent.EventOneofCase.Queued
+                                                || (input.Event.EventCase == RoutingEvent.EventOneofCase.Offered && input.Event.Offered.AgentId != agentId):
                     // The agent sent the caller to L2: the case stays, the caller waits again with music.
                     await DropAgentForTransferAsync(agent, "level 2 queue").ConfigureAwait(false);
                     return TalkOutcome.Requeued;

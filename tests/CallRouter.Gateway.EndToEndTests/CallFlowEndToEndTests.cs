@@ -131,6 +131,37 @@ public sealed class CallFlowEndToEndTests
     }
 
     [Fact]
+    public async Task Agent_TransfersToLevel2_CallerWaitsAgainAndL2AgentGetsTheSameCase()
+    {
+        await using var server = await GatewayServer.StartAsync();
+        using var channel = server.CreateChannel();
+        string alicePort = LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string carolPort = LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var alice = await AgentConsole.OpenAsync(channel, "alice", "demo-alice", $"sip:alice@127.0.0.1:{alicePort}");
+        await using var alicePhone = SippRunner.Start("-sf", SippRunner.Scenario("agent_transferring.xml"), "-m", "1", "-i", "127.0.0.1", "-p", alicePort,
+            "-mp", LoopbackPorts.FreeMediaPair().ToString(System.Globalization.CultureInfo.InvariantCulture), "-key", "agent", "alice", "-timeout", "140s");
+        await using var caller = SippRunner.Start(CallerArguments(server, "caller_ivr_agent.xml", "NS10", "-rtp_echo"));
+
+        var first = (await WithContext(alice.NextAsync(AgentEvent.EventOneofCase.Offer, EventLimit), server, caller)).Offer;
+        await alice.AcceptAsync(first.CallId);
+        await WithContext(alice.NextAsync(AgentEvent.EventOneofCase.CallStarted, EventLimit), server, caller);
+        await alice.TransferToLevel2Async(first.CallId);
+
+        // The gateway hangs up alice's phone; the caller is back on hold until carol (L2) takes the call.
+        Assert.True(await alicePhone.WaitAsync(SippLimit) == 0, alicePhone.Describe() + server.Output);
+        await using var carol = await AgentConsole.OpenAsync(channel, "carol", "demo-carol", $"sip:carol@127.0.0.1:{carolPort}");
+        await using var carolPhone = SippRunner.Start("-sf", SippRunner.Scenario("agent_softphone.xml"), "-m", "1", "-i", "127.0.0.1", "-p", carolPort,
+            "-mp", LoopbackPorts.FreeMediaPair().ToString(System.Globalization.CultureInfo.InvariantCulture), "-key", "agent", "carol", "-timeout", "140s");
+        var second = (await WithContext(carol.NextAsync(AgentEvent.EventOneofCase.Offer, EventLimit), server, caller)).Offer;
+        Assert.Equal(first.CallId, second.CallId);
+        Assert.Equal(first.Case.ProblemNumber, second.Case.ProblemNumber);
+        await carol.AcceptAsync(second.CallId);
+
+        Assert.True(await carolPhone.WaitAsync(SippLimit) == 0, carolPhone.Describe() + server.Output);
+        Assert.True(await caller.WaitAsync(SippLimit) == 0, caller.Describe() + server.Output);
+    }
+
+    [Fact]
     public async Task AgentPhone_Busy_CallRequeuedAndAgentMadeNotReady()
     {
         await using var server = await GatewayServer.StartAsync();
