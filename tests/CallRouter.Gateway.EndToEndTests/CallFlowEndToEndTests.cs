@@ -161,21 +161,23 @@ public sealed class CallFlowEndToEndTests
         Assert.True(await caller.WaitAsync(SippLimit) == 0, caller.Describe() + server.Output);
     }
 
-    [Fact]
-    public async Task AgentPhone_Busy_CallRequeuedAndAgentMadeNotReady()
+    [Theory]
+    [InlineData("agent_busy.xml")]
+    [InlineData("agent_no_answer.xml")]
+    public async Task AgentPhone_BusyOrNotAnswering_CallRequeuedAndAgentMadeNotReady(string softphone)
     {
-        await using var server = await GatewayServer.StartAsync();
+        await using var server = await GatewayServer.StartAsync(new Dictionary<string, string> { ["CallRouter__Gateway__AgentAnswerTimeout"] = "00:00:03" });
         using var channel = server.CreateChannel();
         var supervisor = await SupervisorAsync(channel);
         string phonePort = LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
         await using var console = await AgentConsole.OpenAsync(channel, "alice", "demo-alice", $"sip:alice@127.0.0.1:{phonePort}");
-        await using var phone = SippRunner.Start("-sf", SippRunner.Scenario("agent_busy.xml"), "-m", "1", "-i", "127.0.0.1", "-p", phonePort, "-timeout", "140s");
+        await using var phone = SippRunner.Start("-sf", SippRunner.Scenario(softphone), "-m", "1", "-i", "127.0.0.1", "-p", phonePort, "-timeout", "140s");
         await using var caller = SippRunner.Start(CallerArguments(server, "caller_ivr_agent.xml", "NS10"));
 
         var offer = (await WithContext(console.NextAsync(AgentEvent.EventOneofCase.Offer, EventLimit), server, caller)).Offer;
         await console.AcceptAsync(offer.CallId);
 
-        // The console's contact answers 486; the gateway reports it and the core takes the call back.
+        // The console's contact answers 486, or rings until the gateway CANCELs; the core takes the call back.
         Assert.True(await phone.WaitAsync(SippLimit) == 0, phone.Describe() + server.Output);
         AgentEvent state;
         do
