@@ -1,3 +1,5 @@
+using CallRouter.Routing;
+
 namespace CallRouter.Gateway;
 
 /// <summary>
@@ -6,14 +8,6 @@ namespace CallRouter.Gateway;
 /// </summary>
 public static class ModelNames
 {
-    private static readonly Dictionary<string, string> Canonical = new(StringComparer.Ordinal)
-    {
-        ["NS5"] = "NS-5",
-        ["NSREMOTE"] = "NS Remote",
-        ["NS10"] = "NS10",
-        ["NS100"] = "NS100",
-    };
-
     /// <summary>The model behind each digit of the IVR's model menu; 9 ("other") is deliberately absent.</summary>
     public static IReadOnlyDictionary<char, string> MenuDigits { get; } = new Dictionary<char, string>
     {
@@ -26,18 +20,8 @@ public static class ModelNames
     /// <summary>True with the display name for one of the four known models; false for anything else.</summary>
     public static bool TryNormalise(string? text, out string model)
     {
-        model = "";
-        if (string.IsNullOrWhiteSpace(text) || text.Length > 64) return false;
-        Span<char> key = stackalloc char[text.Length];
-        int length = 0;
-        foreach (char c in text)
-        {
-            if (c is ' ' or '-' or '_' or '\t') continue;
-            key[length++] = char.ToUpperInvariant(c);
-        }
-
-        if (!Canonical.TryGetValue(new string(key[..length]), out string? found)) return false;
-        model = found;
-        return true;
+        bool known = MachineModelNames.TryParse(text, out MachineModel parsed);
+        model = known ? MachineModelNames.ToDisplayName(parsed) : "";
+        return known;
     }
 }
