@@ -13,7 +13,7 @@ public sealed class CallFlowEndToEndTests
     private static readonly TimeSpan SippLimit = TimeSpan.FromSeconds(150);
     private static readonly TimeSpan EventLimit = TimeSpan.FromSeconds(90);
 
-    private static string[] CallerArguments(GatewayServer server, string scenario, string model, params string[] extra) =>
+    private static string[] CallerArguments(ServerProcess server, string scenario, string model, params string[] extra) =>
     [
         $"127.0.0.1:{server.SipPort}", "-sf", SippRunner.Scenario(scenario), "-m", "1", "-i", "127.0.0.1",
         "-p", LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -25,7 +25,7 @@ public sealed class CallFlowEndToEndTests
     [Fact]
     public async Task Caller_IvrThenAgentAnswersAndHangsUp_AudioFlowsBothWaysAndCoreEndsCall()
     {
-        await using var server = await GatewayServer.StartAsync(new Dictionary<string, string>
+        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string>
         {
             ["CallRouter__Gateway__Recording__Share"] = "1",
             ["CallRouter__Gateway__AnnouncementInterval"] = "00:00:05",
@@ -69,7 +69,7 @@ public sealed class CallFlowEndToEndTests
     [Fact]
     public async Task Caller_FromAddressNotAllowed_Gets403AndNothingIsQueued()
     {
-        await using var server = await GatewayServer.StartAsync(new Dictionary<string, string>
+        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string>
         {
             ["CallRouter__Gateway__AllowedPeers__0"] = "127.0.0.9",
         });
@@ -83,7 +83,7 @@ public sealed class CallFlowEndToEndTests
     [Fact]
     public async Task Caller_HangsUpOnHold_CoreCountsCallAbandonedAndNotWaiting()
     {
-        await using var server = await GatewayServer.StartAsync();
+        await using var server = await ServerProcess.StartAsync();
         using var channel = server.CreateChannel();
         var supervisor = await SupervisorAsync(channel);
 
@@ -98,7 +98,7 @@ public sealed class CallFlowEndToEndTests
     [Fact]
     public async Task Caller_ModelNotEligible_ReferredToSwitchAndCountedReturned()
     {
-        await using var server = await GatewayServer.StartAsync();
+        await using var server = await ServerProcess.StartAsync();
         using var channel = server.CreateChannel();
         var admin = new AdminService.AdminServiceClient(channel);
         await admin.SetEligibleModelsAsync(
@@ -116,7 +116,7 @@ public sealed class CallFlowEndToEndTests
     [Fact]
     public async Task Caller_ModelNotEligibleInRedirectMode_IvrOnEarlyMediaThen302()
     {
-        await using var server = await GatewayServer.StartAsync(new Dictionary<string, string> { ["CallRouter__Gateway__ReturnMode"] = "Redirect" });
+        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string> { ["CallRouter__Gateway__ReturnMode"] = "Redirect" });
         using var channel = server.CreateChannel();
         await new AdminService.AdminServiceClient(channel).SetEligibleModelsAsync(
             new EligibleModels { Models = { MachineModel.Ns5, MachineModel.NsRemote, MachineModel.Ns10 } },
@@ -133,7 +133,7 @@ public sealed class CallFlowEndToEndTests
     [Fact]
     public async Task Agent_TransfersToLevel2_CallerWaitsAgainAndL2AgentGetsTheSameCase()
     {
-        await using var server = await GatewayServer.StartAsync();
+        await using var server = await ServerProcess.StartAsync();
         using var channel = server.CreateChannel();
         string alicePort = LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
         string carolPort = LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -166,7 +166,7 @@ public sealed class CallFlowEndToEndTests
     [InlineData("agent_no_answer.xml")]
     public async Task AgentPhone_BusyOrNotAnswering_CallRequeuedAndAgentMadeNotReady(string softphone)
     {
-        await using var server = await GatewayServer.StartAsync(new Dictionary<string, string> { ["CallRouter__Gateway__AgentAnswerTimeout"] = "00:00:03" });
+        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string> { ["CallRouter__Gateway__AgentAnswerTimeout"] = "00:00:03" });
         using var channel = server.CreateChannel();
         var supervisor = await SupervisorAsync(channel);
         string phonePort = LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -191,7 +191,7 @@ public sealed class CallFlowEndToEndTests
     [Fact]
     public async Task Caller_PressesVoicemailDigitOnHold_MessageSavedAndCallCountedAbandoned()
     {
-        await using var server = await GatewayServer.StartAsync();
+        await using var server = await ServerProcess.StartAsync();
         using var channel = server.CreateChannel();
         var supervisor = await SupervisorAsync(channel);
 
@@ -220,7 +220,7 @@ public sealed class CallFlowEndToEndTests
 
     /// <summary>Polls the supervisor's snapshot until <paramref name="condition"/> holds, within the event limit.</summary>
     private static async Task WaitForAsync(Func<Task<StatisticsSnapshot>> snapshot, Func<StatisticsSnapshot, bool> condition, string what,
-        GatewayServer server, SippRunner sipp)
+        ServerProcess server, SippRunner sipp)
     {
         using var limit = new CancellationTokenSource(EventLimit);
         StatisticsSnapshot last = new();
@@ -235,7 +235,7 @@ public sealed class CallFlowEndToEndTests
     }
 
     /// <summary>A time-out carries what the server and SIPp said, so a CI failure can be understood.</summary>
-    private static async Task<T> WithContext<T>(Task<T> waiting, GatewayServer server, SippRunner sipp)
+    private static async Task<T> WithContext<T>(Task<T> waiting, ServerProcess server, SippRunner sipp)
     {
         try
         {
@@ -247,7 +247,7 @@ public sealed class CallFlowEndToEndTests
         }
     }
 
-    private static async Task<WavAudio> WaitForRecordingAsync(GatewayServer server, string callId)
+    private static async Task<WavAudio> WaitForRecordingAsync(ServerProcess server, string callId)
     {
         // The WAV is completed when the bridge ends, a moment after the BYEs.
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));

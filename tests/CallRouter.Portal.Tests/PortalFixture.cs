@@ -1,4 +1,3 @@
-using CallRouter.Server.IntegrationTests;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Playwright;

@@ -1,6 +1,5 @@
 using CallRouter.Cases.Tests.Infrastructure;
 using CallRouter.Contracts.V1;
-using CallRouter.Server.IntegrationTests;
 using Grpc.Net.Client;
 
 namespace CallRouter.Server.PostgresTests;

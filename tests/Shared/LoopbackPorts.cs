@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace CallRouter.Gateway.EndToEndTests;
+namespace CallRouter.Testing;
 
 internal static class LoopbackPorts
 {

@@ -3,7 +3,7 @@ using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Grpc.Net.Client;
 
-namespace CallRouter.Server.IntegrationTests;
+namespace CallRouter.Testing;
 
 internal static class Logins
 {

@@ -1,34 +1,40 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using System.Globalization;
 using System.Text;
 using Grpc.Core;
 using Grpc.Net.Client;
 
-namespace CallRouter.Server.IntegrationTests;
+namespace CallRouter.Testing;
 
 /// <summary>
-/// Starts the real all-in-one server as a child process on free loopback ports with a
-/// fresh data folder, waits until its gRPC port answers, and kills it (by its own PID)
-/// on dispose. Output is kept so a failing test can show it.
+/// The real all-in-one server (routing core, cases, escalation, SIP gateway) as a child
+/// process on free loopback ports (gRPC, HTTP, SIP) with its own data folder. Start-up waits
+/// until gRPC health answers and the gateway is listening; dispose kills it by its own PID
+/// and removes a data folder it created. Output is kept so a failing test can show it.
+/// Shared, as linked source, by every test project that runs the server.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly bool _ownsDataDirectory;
 
-    private ServerProcess(Process process, int grpcPort, int httpPort, string dataDirectory)
+    private ServerProcess(Process process, int grpcPort, int httpPort, int sipPort, string dataDirectory, bool ownsDataDirectory)
     {
         _process = process;
         GrpcPort = grpcPort;
         HttpPort = httpPort;
+        SipPort = sipPort;
         DataDirectory = dataDirectory;
+        _ownsDataDirectory = ownsDataDirectory;
     }
 
     public int GrpcPort { get; }
     public int HttpPort { get; }
+    public int SipPort { get; }
     public string DataDirectory { get; }
+    public string RecordingFolder => Path.Combine(DataDirectory, "recordings");
     public string Output { get { lock (_output) { return _output.ToString(); } } }
 
     public int ProcessId => _process.Id;
@@ -54,9 +60,11 @@ public sealed class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null, string? dataDirectory = null)
     {
         string serverDll = LocateServerAssembly();
-        int grpcPort = FreeTcpPort();
-        int httpPort = FreeTcpPort();
-        dataDirectory ??= Directory.CreateTempSubdirectory("callrouter-it-").FullName;
+        int grpcPort = LoopbackPorts.Free();
+        int httpPort = LoopbackPorts.Free();
+        int sipPort = LoopbackPorts.Free();
+        bool ownsDataDirectory = dataDirectory is null;
+        dataDirectory ??= Directory.CreateTempSubdirectory("callrouter-test-").FullName;
 
         var start = new ProcessStartInfo("dotnet")
         {
@@ -66,22 +74,38 @@ public sealed class ServerProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(serverDll);
-        start.Environment["CallRouter__Server__GrpcPort"] = grpcPort.ToString();
-        start.Environment["CallRouter__Server__HttpPort"] = httpPort.ToString();
-        start.Environment["CallRouter__Server__DataDirectory"] = dataDirectory;
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        var env = start.Environment;
+        env["DOTNET_ENVIRONMENT"] = "Production";
+        env["CallRouter__Server__GrpcPort"] = grpcPort.ToString(CultureInfo.InvariantCulture);
+        env["CallRouter__Server__HttpPort"] = httpPort.ToString(CultureInfo.InvariantCulture);
+        env["CallRouter__Server__DataDirectory"] = dataDirectory;
+        env["CallRouter__Gateway__Sip__ListenAddresses__0"] = $"127.0.0.1:{sipPort}";
+        env["CallRouter__Gateway__CoreAddress"] = $"http://127.0.0.1:{grpcPort}";
+        env["CallRouter__Gateway__RtpPortStart"] = "30000";
+        env["CallRouter__Gateway__RtpPortEnd"] = "30999";
+        env["CallRouter__Gateway__Voicemail__Folder"] = Path.Combine(dataDirectory, "voicemail");
+        env["CallRouter__Gateway__Recording__Folder"] = Path.Combine(dataDirectory, "recordings");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
-            start.Environment[key] = value;
+            env[key] = value;
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server process");
-        var server = new ServerProcess(process, grpcPort, httpPort, dataDirectory);
+        var server = new ServerProcess(process, grpcPort, httpPort, sipPort, dataDirectory, ownsDataDirectory);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await server.WaitUntilServingAsync();
+        try
+        {
+            await server.WaitUntilServingAsync();
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
         return server;
     }
 
@@ -90,11 +114,22 @@ public sealed class ServerProcess : IAsyncDisposable
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
             await _process.WaitForExitAsync(cts.Token);
         }
 
         _process.Dispose();
+        if (_ownsDataDirectory)
+        {
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left for the system's temp cleaning.
+            }
+        }
     }
 
     private void Append(string? line)
@@ -125,7 +160,9 @@ public sealed class ServerProcess : IAsyncDisposable
             try
             {
                 var reply = await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2));
-                if (reply.Status == Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving)
+                // The gateway logs "Gateway started" once its SIP port is bound.
+                if (reply.Status == Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving
+                    && Output.Contains("Gateway started", StringComparison.Ordinal))
                 {
                     return;
                 }
@@ -139,13 +176,6 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"server did not become healthy within {StartTimeout}:\n{Output}");
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string LocateServerAssembly()
