@@ -36,6 +36,12 @@ public static class GatewayServiceCollectionExtensions
                 string port = configuration["CallRouter:Server:GrpcPort"] ?? "50051";
                 gateway.CoreAddress = $"http://{(host is "0.0.0.0" or "::" or "*" ? "127.0.0.1" : host)}:{port}";
             }
+
+            // Relative voicemail and recording folders are inside the server's data folder, not
+            // wherever the process happens to start.
+            string dataRoot = configuration["CallRouter:Server:DataDirectory"] ?? ".";
+            gateway.Voicemail.Folder = Path.GetFullPath(Path.Combine(dataRoot, gateway.Voicemail.Folder));
+            gateway.Recording.Folder = Path.GetFullPath(Path.Combine(dataRoot, gateway.Recording.Folder));
         });
         services.Configure<SipStackOptions>(section.GetSection("Sip"));
         services.AddSipStack();

@@ -6,5 +6,6 @@ public sealed class RecordingShareOptions
     /// <summary>Share of bridged calls recorded, 0 to 1 (0.1 = every tenth call).</summary>
     public double Share { get; set; } = 0.1;
 
-    public string Folder { get; set; } = "data/recordings";
+    /// <summary>Folder for recordings; a relative path is inside the server's data folder.</summary>
+    public string Folder { get; set; } = "recordings";
 }
