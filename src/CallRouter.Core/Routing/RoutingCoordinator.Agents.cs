@@ -183,15 +183,7 @@ public sealed partial class RoutingCoordinator
             switch (transfer.TargetCase)
             {
                 case Proto.RequestTransfer.TargetOneofCase.ToLevel2 when transfer.ToLevel2:
-                    _requeueing = call;
-                    try
-                    {
-                        RoutingFailures.ThrowIfFailed(_engine.EndCall(call.Context.CallId));
-                    }
-                    finally
-                    {
-                        _requeueing = null;
-                    }
+                    EndCallKeepingStream(call);
 
                     Record(call, "transferred to L2", call.Waited, TimeSpan.Zero);
                     call.AgentId = null;
@@ -201,15 +193,7 @@ public sealed partial class RoutingCoordinator
                     break;
 
                 case Proto.RequestTransfer.TargetOneofCase.ToManufacturer when transfer.ToManufacturer:
-                    _requeueing = call;
-                    try
-                    {
-                        RoutingFailures.ThrowIfFailed(_engine.EndCall(call.Context.CallId));
-                    }
-                    finally
-                    {
-                        _requeueing = null;
-                    }
+                    EndCallKeepingStream(call);
 
                     Record(call, "transferred to manufacturer", call.Waited, TimeSpan.Zero);
                     _ = LogOnCase(call, answered: call.AnsweredAt is not null, voicemail: false, $"{session.AgentId} transferred the caller to the manufacturer's Level 3 line");
@@ -227,6 +211,23 @@ public sealed partial class RoutingCoordinator
             }
 
             AfterOperation();
+        }
+    }
+
+    /// <summary>
+    /// Ends the call in the engine (the agent goes to wrap-up) while the gateway's stream for it
+    /// stays open: the transfer decides what the caller hears next.
+    /// </summary>
+    private void EndCallKeepingStream(TrackedCall call)
+    {
+        _requeueing = call;
+        try
+        {
+            RoutingFailures.ThrowIfFailed(_engine.EndCall(call.Context.CallId));
+        }
+        finally
+        {
+            _requeueing = null;
         }
     }
 

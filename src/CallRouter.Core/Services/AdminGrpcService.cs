@@ -16,21 +16,21 @@ public sealed class AdminGrpcService(RoutingCoordinator coordinator, UserDirecto
 
     public override Task<AgentProfile> UpsertAgent(UpsertAgentRequest request, ServerCallContext context)
     {
-        AgentProfile profile = request.Profile ?? throw Invalid("profile is required");
+        AgentProfile profile = request.Profile ?? throw RoutingFailures.Invalid("profile is required");
         if (string.IsNullOrWhiteSpace(profile.AgentId) || profile.AgentId.Length > 64 || profile.AgentId.Any(char.IsWhiteSpace))
         {
-            throw Invalid("profile.agent_id is required: up to 64 characters, no spaces");
+            throw RoutingFailures.Invalid("profile.agent_id is required: up to 64 characters, no spaces");
         }
 
         Domain.AgentLevel level = profile.Level.ToDomain();
         if (level == Domain.AgentLevel.Unspecified)
         {
-            throw Invalid("profile.level must be L1 or L2");
+            throw RoutingFailures.Invalid("profile.level must be L1 or L2");
         }
 
         if (profile.Models.Any(m => m.ToDomain() == Domain.MachineModel.Unspecified))
         {
-            throw Invalid("profile.models may only name NS-5, NS Remote, NS10 and NS100");
+            throw RoutingFailures.Invalid("profile.models may only name NS-5, NS Remote, NS10 and NS100");
         }
 
         UserAccount? existing = users.Find(profile.AgentId);
@@ -44,14 +44,14 @@ public sealed class AdminGrpcService(RoutingCoordinator coordinator, UserDirecto
         {
             if (request.Password.Length < MinimumPasswordLength)
             {
-                throw Invalid($"password must be at least {MinimumPasswordLength} characters");
+                throw RoutingFailures.Invalid($"password must be at least {MinimumPasswordLength} characters");
             }
 
             passwordHash = PasswordHasher.Hash(request.Password);
         }
         else
         {
-            passwordHash = existing?.PasswordHash ?? throw Invalid("password is required for a new agent");
+            passwordHash = existing?.PasswordHash ?? throw RoutingFailures.Invalid("password is required for a new agent");
         }
 
         string displayName = string.IsNullOrWhiteSpace(profile.DisplayName) ? profile.AgentId : profile.DisplayName.Trim();
@@ -72,7 +72,7 @@ public sealed class AdminGrpcService(RoutingCoordinator coordinator, UserDirecto
     {
         if (string.IsNullOrWhiteSpace(request.AgentId))
         {
-            throw Invalid("agent_id is required");
+            throw RoutingFailures.Invalid("agent_id is required");
         }
 
         coordinator.RemoveAgent(request.AgentId);
@@ -91,7 +91,7 @@ public sealed class AdminGrpcService(RoutingCoordinator coordinator, UserDirecto
     {
         if (request.Models.Any(m => m.ToDomain() == Domain.MachineModel.Unspecified))
         {
-            throw Invalid("models may only name NS-5, NS Remote, NS10 and NS100");
+            throw RoutingFailures.Invalid("models may only name NS-5, NS Remote, NS10 and NS100");
         }
 
         coordinator.SetEligibleModels(request.Models.Select(m => m.ToDomain()).Distinct().ToArray());
@@ -108,7 +108,7 @@ public sealed class AdminGrpcService(RoutingCoordinator coordinator, UserDirecto
         {
             if (severity.Severity is < 1 or > 4)
             {
-                throw Invalid($"severity must be 1 to 4, got {severity.Severity}");
+                throw RoutingFailures.Invalid($"severity must be 1 to 4, got {severity.Severity}");
             }
 
             var steps = new List<Domain.OverflowStep>();
@@ -116,7 +116,7 @@ public sealed class AdminGrpcService(RoutingCoordinator coordinator, UserDirecto
             {
                 if (step.After is null || step.Pool is OverflowPool.Unspecified or OverflowPool.ModelSpecialists)
                 {
-                    throw Invalid("each overflow step needs 'after' and a widening pool (any agent of level, or L2 helps L1)");
+                    throw RoutingFailures.Invalid("each overflow step needs 'after' and a widening pool (any agent of level, or L2 helps L1)");
                 }
 
                 bool higherLevel = step.Pool == OverflowPool.L2HelpsL1;
@@ -126,7 +126,7 @@ public sealed class AdminGrpcService(RoutingCoordinator coordinator, UserDirecto
             var policy = new Domain.OverflowPolicy(steps);
             if (policy.Validate() is { } problem)
             {
-                throw Invalid($"severity {severity.Severity}: {problem}");
+                throw RoutingFailures.Invalid($"severity {severity.Severity}: {problem}");
             }
 
             changes.Add((severity.Severity, policy));
@@ -164,6 +164,4 @@ public sealed class AdminGrpcService(RoutingCoordinator coordinator, UserDirecto
 
     private static EligibleModels ToProto(IEnumerable<Domain.MachineModel> models) =>
         new() { Models = { models.Select(m => m.ToProto()) } };
-
-    private static RpcException Invalid(string message) => new(new Status(StatusCode.InvalidArgument, message));
 }
