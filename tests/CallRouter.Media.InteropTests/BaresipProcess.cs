@@ -79,8 +79,8 @@ internal sealed class BaresipProcess : IAsyncDisposable
         var directory = System.IO.Directory.CreateTempSubdirectory("callrouter-baresip-");
         try
         {
-            int sipPort = LoopbackPorts.FreeUdpAndTcp();
-            int controlPort = LoopbackPorts.FreeTcp();
+            int sipPort = LoopbackPorts.Free();
+            int controlPort = LoopbackPorts.Free();
             var recordings = Path.Combine(directory.FullName, "recordings");
             System.IO.Directory.CreateDirectory(recordings);
             var config = string.Join('\n',

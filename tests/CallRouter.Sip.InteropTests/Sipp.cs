@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace CallRouter.Sip.InteropTests;
 
@@ -21,29 +19,6 @@ internal static class Sipp
     }
 
     public static string Scenario(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "Scenarios", name);
-
-    /// <summary>A port free for both UDP and TCP on loopback right now.</summary>
-    public static int FreePort()
-    {
-        for (int attempt = 0; attempt < 50; attempt++)
-        {
-            using var udp = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-            udp.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-            int port = ((IPEndPoint)udp.LocalEndPoint!).Port;
-            try
-            {
-                using var tcp = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                tcp.Bind(new IPEndPoint(IPAddress.Loopback, port));
-                return port;
-            }
-            catch (SocketException)
-            {
-                // Taken for TCP; try another.
-            }
-        }
-
-        throw new InvalidOperationException("no free loopback port found");
-    }
 
     /// <summary>Starts SIPp; dispose the handle to kill it if it is still running.</summary>
     public static SippProcess Start(IEnumerable<string> arguments)

@@ -21,7 +21,7 @@ public class SippRegisterTests
         var run = await Sipp.RunAsync(
         [
             $"127.0.0.1:{stack.Port(protocol)}", "-sf", Sipp.Scenario("register_digest.xml"), "-i", "127.0.0.1",
-            "-p", Sipp.FreePort().ToString(CultureInfo.InvariantCulture), "-t", sippTransport, "-m", "1", "-timeout", "60s", "-timeout_error",
+            "-p", LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture), "-t", sippTransport, "-m", "1", "-timeout", "60s", "-timeout_error",
         ], TimeSpan.FromSeconds(90));
 
         Assert.True(run.AllCallsSucceeded, run.ToString());

@@ -11,7 +11,7 @@ public class SippUacAgainstUasTests
 
     private static string[] UacArguments(int port, string transport, int calls, int rate, params string[] extra) =>
     [
-        $"127.0.0.1:{port}", "-sn", "uac", "-i", "127.0.0.1", "-p", Sipp.FreePort().ToString(CultureInfo.InvariantCulture),
+        $"127.0.0.1:{port}", "-sn", "uac", "-i", "127.0.0.1", "-p", LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture),
         "-t", transport, "-m", calls.ToString(CultureInfo.InvariantCulture), "-r", rate.ToString(CultureInfo.InvariantCulture),
         "-l", (rate * 2).ToString(CultureInfo.InvariantCulture), "-timeout", "100s", "-timeout_error", .. extra,
     ];
@@ -72,7 +72,7 @@ public class SippUacAgainstUasTests
         var run = await Sipp.RunAsync(
         [
             $"127.0.0.1:{stack.Port(TransportProtocol.Udp)}", "-sf", Sipp.Scenario("uac_cancel.xml"), "-i", "127.0.0.1",
-            "-p", Sipp.FreePort().ToString(CultureInfo.InvariantCulture), "-t", "u1", "-m", "5", "-r", "5", "-timeout", "60s", "-timeout_error",
+            "-p", LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture), "-t", "u1", "-m", "5", "-r", "5", "-timeout", "60s", "-timeout_error",
         ], s_limit);
 
         Assert.True(run.AllCallsSucceeded, run.ToString());

@@ -14,7 +14,7 @@ public class SippUasAgainstUacTests
     public async Task OurUac_CallsSippUas_AnsweredAckedAndHungUp(string sippTransport, TransportProtocol protocol)
     {
         const int calls = 5;
-        int sippPort = Sipp.FreePort();
+        int sippPort = LoopbackPorts.Free();
         await using var sipp = Sipp.Start(
         [
             "-sn", "uas", "-i", "127.0.0.1", "-p", sippPort.ToString(CultureInfo.InvariantCulture), "-t", sippTransport,

@@ -129,7 +129,7 @@ public class StackToStackTests
     public async Task Invite_NoAnswerAtAll_OurUacTimesOutWith408()
     {
         await using var caller = await StackFixture.StartAsync(o => o.T1Milliseconds = 20);
-        int deadPort = Sipp.FreePort();
+        int deadPort = LoopbackPorts.Free();
 
         var call = caller.Call(new OutgoingCallOptions(SipUri.Parse($"sip:nobody@127.0.0.1:{deadPort}"), StackFixture.Loopback(TransportProtocol.Udp, deadPort)));
 
