@@ -26,6 +26,17 @@ public sealed class AcceleratedTimeProvider : TimeProvider
 
     public double Speed { get; }
 
+    /// <summary>
+    /// The clock shared with the desk server's test clock (<c>Escalation:Clock</c>): simulated now =
+    /// epoch + speed × (real now − epoch), so both processes, and a restarted one, agree on "now".
+    /// </summary>
+    public static AcceleratedTimeProvider FromEpoch(double speed, DateTimeOffset epoch, TimeProvider? real = null)
+    {
+        real ??= System;
+        var now = real.GetUtcNow();
+        return new AcceleratedTimeProvider(speed, epoch + Scale(now - epoch, speed), real);
+    }
+
     public override DateTimeOffset GetUtcNow() => _start + Scale(_real.GetElapsedTime(_startTimestamp), Speed);
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>

@@ -39,7 +39,9 @@ Console.CancelKeyPress += (_, e) =>
     Stop();
 };
 AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
-var time = new AcceleratedTimeProvider(options.ClockSpeed);
+var time = options.ClockEpoch is { } epoch
+    ? AcceleratedTimeProvider.FromEpoch(options.ClockSpeed, epoch)
+    : new AcceleratedTimeProvider(options.ClockSpeed);
 await using var simulator = new PtasSimulator(options, time, Console.Out);
 simulator.Start();
 simulator.Write($"LISTENING {simulator.EndPoint} clock-speed={options.ClockSpeed} give-up-after={options.GiveUpAfter.TotalMinutes}min engineers={options.Engineers.Count}");

@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 
 namespace CallRouter.Simulators.Ptas;
 
@@ -16,6 +18,7 @@ namespace CallRouter.Simulators.Ptas;
 public sealed class PtasSimulator : IAsyncDisposable
 {
     private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(10);
+    private const int NotifyAttempts = 5;
     private readonly SimulatorOptions _options;
     private readonly AcceleratedTimeProvider _time;
     private readonly TextWriter _log;
@@ -160,19 +163,51 @@ public sealed class PtasSimulator : IAsyncDisposable
             Write($"NOTIFY UNREACHABLE tag={page.Tag} pager={page.PagerId} caller={page.CallerId}");
             if (_options.NotifyUrl is { } url)
             {
-                var json = $$"""{"tag":"{{page.Tag}}","pagerId":"{{page.PagerId}}","callerId":"{{page.CallerId}}","status":"UNREACHABLE"}""";
-                using var content = new StringContent(json, Encoding.UTF8, "application/json");
-                using var response = await _http.PostAsync(url, content, cancellationToken).ConfigureAwait(false);
-                Write($"NOTIFY POST {url} -> {(int)response.StatusCode}");
+                await PostNoticeAsync(url, page, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
         {
             // Simulator stopping.
         }
-        catch (HttpRequestException ex)
+    }
+
+    /// <summary>
+    /// POSTs the notice; a refused connection or a 5xx (the desk restarting, say) is retried a few
+    /// times with growing real-time pauses, a 4xx answer is final (the desk has read and refused it).
+    /// </summary>
+    private async Task PostNoticeAsync(Uri url, PageRecord page, CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.Serialize(new { tag = page.Tag, pagerId = page.PagerId, callerId = page.CallerId, status = "UNREACHABLE" });
+        for (var attempt = 1; ; attempt++)
         {
-            Write($"NOTIFY POST failed: {ex.Message}");
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+                if (_options.NotifyToken is { } token)
+                {
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                }
+
+                using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                Write($"NOTIFY POST {url} tag={page.Tag} -> {(int)response.StatusCode} {body.ReplaceLineEndings(" ")}");
+                if ((int)response.StatusCode < 500 || attempt >= NotifyAttempts)
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                // Refused connection or the HTTP client's own time-out.
+                Write($"NOTIFY POST {url} tag={page.Tag} failed (attempt {attempt} of {NotifyAttempts}): {ex.Message}");
+                if (attempt >= NotifyAttempts)
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(attempt), TimeProvider.System, cancellationToken).ConfigureAwait(false);
         }
     }
 }

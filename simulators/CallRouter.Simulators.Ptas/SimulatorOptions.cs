@@ -1,20 +1,24 @@
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 
 namespace CallRouter.Simulators.Ptas;
 
 /// <summary>Command line of the PTAS / pager simulator; see docs/escalation.md.</summary>
-public sealed class SimulatorOptions
+public sealed partial class SimulatorOptions
 {
     public const string Usage = """
         CallRouter.Simulators.Ptas — PTAS / pager simulator speaking SNPP (RFC 1861 level 3)
           --port N               loopback port to listen on (0 = any free port; default 4444)
           --host ADDR            loopback address (default 127.0.0.1; non-loopback is refused)
           --clock-speed X        simulated minutes per real minute (default 1; 60 = a minute a second)
+          --clock-epoch INSTANT  ISO 8601 instant with offset: simulated now = epoch + speed x (real now - epoch),
+                                 the same clock as the desk server's Escalation:Clock:Epoch (default: start at real now)
           --script FILE          engineer script, one "<pager-id|*> <behaviour> [name]" per line, # comments
           --engineer LINE        one script line, repeatable (e.g. --engineer "8887900 answer-after 5 Dana")
           --give-up-after M      simulated minutes after which an unanswered page is "cannot reach" (default 30; 0 = never)
           --notify-url URL       also POST a JSON "cannot reach" notice to this desk URL
+          --notify-token T       send "Authorization: Bearer T" with the notice (the desk's PtasNotices:Token)
           --reject PAGER-ID      refuse this pager id with 550, repeatable
           --fail-sends N         answer the first N SEND commands with 554 (pager side failure)
           --max-runtime S        exit by itself after S real seconds (default 0 = run until stopped)
@@ -31,7 +35,11 @@ public sealed class SimulatorOptions
 
     public TimeSpan GiveUpAfter { get; private set; } = TimeSpan.FromMinutes(30);
 
+    public DateTimeOffset? ClockEpoch { get; private set; }
+
     public Uri? NotifyUrl { get; private set; }
+
+    public string? NotifyToken { get; private set; }
 
     public HashSet<string> RejectedPagers { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -73,6 +81,14 @@ public sealed class SimulatorOptions
                     options.ClockSpeed = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var speed) && speed > 0 && speed <= 100_000
                         ? speed : throw new FormatException($"--clock-speed \"{value}\" is not a factor between 0 and 100000.");
                     break;
+                case "--clock-epoch":
+                    options.ClockEpoch = IsoInstant().IsMatch(value) && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var epoch)
+                        ? epoch : throw new FormatException($"--clock-epoch \"{value}\" is not an ISO 8601 instant with an offset (e.g. 2026-11-24T14:00:00Z).");
+                    break;
+                case "--notify-token":
+                    options.NotifyToken = value.Length > 0 && value.All(c => c > ' ' && c < 127)
+                        ? value : throw new FormatException("--notify-token must be printable ASCII without spaces.");
+                    break;
                 case "--script":
                     options.Engineers.AddRange(File.ReadAllLines(value)
                         .Select(l => l.Split('#', 2)[0].Trim())
@@ -109,4 +125,8 @@ public sealed class SimulatorOptions
     private static double NonNegative(string name, string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n >= 0
             ? n : throw new FormatException($"{name} \"{value}\" is not a non-negative number.");
+
+    // The offset is required so the desk and the simulator cannot read the epoch differently.
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$")]
+    private static partial Regex IsoInstant();
 }

@@ -64,6 +64,7 @@ public static class CallRouterCoreExtensions
         endpoints.MapGrpcService<CaseGrpcService>();
         endpoints.MapGrpcService<EscalationGrpcService>();
         endpoints.MapManufacturerPortal();
+        endpoints.MapPtasNotices();
         return endpoints;
     }
 

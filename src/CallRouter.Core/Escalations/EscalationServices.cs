@@ -3,6 +3,8 @@ using CallRouter.Cases.Storage;
 using CallRouter.Core.Cases;
 using CallRouter.Escalation;
 using CallRouter.Escalation.Calendar;
+using CallRouter.Escalation.Clock;
+using CallRouter.Escalation.Notices;
 using CallRouter.Escalation.Ports;
 using CallRouter.Escalation.Snpp;
 using CallRouter.Escalation.Storage;
@@ -28,7 +30,28 @@ public static class EscalationServices
         ContactPathPolicy paths = ContactPathPolicy.FromOptions(schedule);
         SnppClientOptions snpp = section.GetSection("Snpp").Get<SnppClientOptions>() ?? new SnppClientOptions();
 
+        // Test/QA only: an accelerated clock for escalation alone (timers, windows, polls). The
+        // SNPP time-out stays on real time: it bounds a network wait, not a response window.
+        AcceleratedClockSettings clockSettings = section.GetSection(AcceleratedClockSettings.SectionName).Get<AcceleratedClockSettings>() ?? new AcceleratedClockSettings();
+        EpochAcceleratedTimeProvider? testClock = clockSettings.CreateClock(EscalationHostOptions.Section);
+        TimeProvider EscalationTime(IServiceProvider sp)
+        {
+            if (testClock is null)
+            {
+                return sp.GetRequiredService<TimeProvider>();
+            }
+
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("CallRouter.Escalation").LogWarning(
+                "Escalation runs on an accelerated test clock (speed {Speed}, epoch {Epoch:O}); never use this in production", testClock.Speed, testClock.Epoch);
+            return testClock;
+        }
+
+        var notices = new PtasNoticeOptions();
+        section.GetSection(PtasNoticeOptions.SectionName).Bind(notices);
+        var noticeAccess = new PtasNoticeAccess(notices, EscalationHostOptions.Section); // fails fast on a bad peer address
+
         services.AddSingleton(host);
+        services.AddSingleton(noticeAccess);
         services.AddSingleton(options);
         services.AddSingleton(paths);
         services.AddSingleton<BroadcastHub<Proto.EscalationNotice>>();
@@ -43,9 +66,9 @@ public static class EscalationServices
         services.AddSingleton(sp => new EscalationService(
             sp.GetRequiredService<IEscalationStore>(), sp.GetRequiredService<IEscalationCaseGateway>(), sp.GetRequiredService<IPagerChannel>(),
             sp.GetRequiredService<IManufacturerPhoneChannel>(), sp.GetRequiredService<IEscalationNotifier>(), paths, options,
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EscalationService>>()));
+            EscalationTime(sp), sp.GetRequiredService<ILogger<EscalationService>>()));
         services.AddSingleton(sp => new EscalationScheduler(sp.GetRequiredService<EscalationService>(), options,
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EscalationScheduler>>()));
+            testClock ?? sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<EscalationScheduler>>()));
         services.AddSingleton<CaseEscalations>();
         services.AddSingleton<IWrapUpEscalator>(sp => sp.GetRequiredService<CaseEscalations>());
         services.AddHostedService<EscalationSchedulerService>();
