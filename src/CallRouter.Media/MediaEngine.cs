@@ -1,5 +1,6 @@
 using CallRouter.Media.Audio;
 using CallRouter.Media.Rtp;
+using CallRouter.Media.Rtp.Linux;
 using CallRouter.Media.Sdp;
 
 namespace CallRouter.Media;
@@ -11,12 +12,24 @@ namespace CallRouter.Media;
 public sealed class MediaEngine
 {
     private readonly RtpPortAllocator _ports;
+    private readonly EpollReceiverGroup? _receivers;
 
     public MediaEngine(MediaEngineOptions options, TimeProvider time, PromptLibrary? prompts = null)
     {
         Options = options;
         Time = time;
         _ports = new RtpPortAllocator(options.PortRangeStart, options.PortRangeEnd);
+        SocketMode = options.RtpSocketMode switch
+        {
+            RtpSocketMode.Auto => LinuxSockets.IsSupported ? RtpSocketMode.Epoll : RtpSocketMode.Async,
+            RtpSocketMode.Epoll when !LinuxSockets.IsSupported => throw new PlatformNotSupportedException("The epoll RTP path needs Linux on x64 or arm64; use RtpSocketMode.Async."),
+            var mode => mode,
+        };
+        if (SocketMode == RtpSocketMode.Epoll)
+        {
+            _receivers = EpollReceiverGroup.ForThreadCount(options.RtpReceiveThreads);
+        }
+
         Prompts = prompts ?? (options.PromptDirectory is { } directory ? PromptLibrary.LoadWithOverrides(directory) : PromptLibrary.LoadEmbedded());
         Capabilities = new MediaCapabilities(options.AdvertisedAddress ?? options.BindAddress)
         {
@@ -27,6 +40,9 @@ public sealed class MediaEngine
     }
 
     public MediaEngineOptions Options { get; }
+
+    /// <summary>The socket path in use: <see cref="MediaEngineOptions.RtpSocketMode"/> with Auto resolved.</summary>
+    public RtpSocketMode SocketMode { get; }
 
     public TimeProvider Time { get; }
 
@@ -40,8 +56,14 @@ public sealed class MediaEngine
     /// <summary>Creates a session listening on a fresh even UDP port pair of the configured range.</summary>
     public MediaSession CreateSession(RtpSessionOptions? rtpOptions = null)
     {
-        var (rtp, rtcp) = UdpRtpTransport.BindPair(_ports, Options.BindAddress);
-        return new MediaSession(this, rtp, rtcp, rtpOptions);
+        if (_receivers is not null)
+        {
+            var (rtp, rtcp) = EpollRtpTransport.BindPair(_ports, Options.BindAddress, _receivers, Options.DatagramsPerWakeup);
+            return new MediaSession(this, rtp, rtcp, rtpOptions);
+        }
+
+        var (asyncRtp, asyncRtcp) = UdpRtpTransport.BindPair(_ports, Options.BindAddress);
+        return new MediaSession(this, asyncRtp, asyncRtcp, rtpOptions);
     }
 
     /// <summary>Creates a session over caller-supplied transports (tests, or media relayed through another socket layer).</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using CallRouter.Media.Codecs;
+using CallRouter.Media.Rtp;
 
 namespace CallRouter.Media;
 
@@ -26,4 +27,13 @@ public sealed record MediaEngineOptions
 
     /// <summary>Directory whose WAV files override the shipped prompts by name; null for the shipped set only.</summary>
     public string? PromptDirectory { get; init; }
+
+    /// <summary>How RTP sockets are read; <see cref="RtpSocketMode.Auto"/> picks the epoll path on Linux.</summary>
+    public RtpSocketMode RtpSocketMode { get; init; } = RtpSocketMode.Auto;
+
+    /// <summary>Receive threads of the epoll path (shared by every engine of the process asking for the same number).</summary>
+    public int RtpReceiveThreads { get; init; } = 1;
+
+    /// <summary>Datagrams the epoll path reads from one socket per wake-up before serving the next (fairness).</summary>
+    internal int DatagramsPerWakeup { get; init; } = 16;
 }

@@ -10,6 +10,7 @@ public sealed partial class RtpSession
     {
         if (!RtcpCompoundPacket.TryParse(datagram, out var compound))
         {
+            Interlocked.Increment(ref _malformed);
             return;
         }
 

@@ -37,6 +37,7 @@ public sealed partial class RtpSession : IAsyncDisposable
     private long _octetsSent;
     private long _unexpectedSource;
     private long _handlerErrors;
+    private long _malformed;
     private RtcpReportBlock? _remoteReportAboutUs;
     private uint _lastSenderReportCompact;
     private long _lastSenderReportArrival;
@@ -61,6 +62,9 @@ public sealed partial class RtpSession : IAsyncDisposable
 
     /// <summary>Packets whose handling threw (the exception is swallowed to keep media flowing).</summary>
     public long HandlerErrors => Interlocked.Read(ref _handlerErrors);
+
+    /// <summary>Received datagrams dropped because they are not RTP (or RTCP on the RTCP port): too short, wrong version, bad lengths.</summary>
+    public long MalformedPackets => Interlocked.Read(ref _malformed);
 
     public IPEndPoint LocalEndPoint => _rtp.LocalEndPoint;
 
@@ -167,6 +171,7 @@ public sealed partial class RtpSession : IAsyncDisposable
     {
         if (!RtpPacket.TryParse(datagram, out var packet))
         {
+            Interlocked.Increment(ref _malformed);
             return;
         }
 
@@ -216,8 +221,8 @@ public sealed partial class RtpSession : IAsyncDisposable
     public void Start()
     {
         var token = _stop.Token;
-        var rtpLoop = ReceiveLoopAsync(_rtp, isRtcp: false, token);
-        var rtcpLoop = _rtcp is null ? Task.CompletedTask : ReceiveLoopAsync(_rtcp, isRtcp: true, token);
+        var rtpLoop = StartReceiving(_rtp, isRtcp: false, token);
+        var rtcpLoop = _rtcp is null ? Task.CompletedTask : StartReceiving(_rtcp, isRtcp: true, token);
         _loops = Task.WhenAll(rtpLoop, rtcpLoop);
         if (_rtcp is not null)
         {
@@ -270,6 +275,45 @@ public sealed partial class RtpSession : IAsyncDisposable
 
         _unexpectedSource++;
         return false;
+    }
+
+    /// <summary>
+    /// A push transport (the Linux epoll path) calls us from its receive thread; any other gets an
+    /// awaiting loop. Either way the task ends once nothing more will be delivered.
+    /// </summary>
+    private Task StartReceiving(IRtpTransport transport, bool isRtcp, CancellationToken cancellationToken)
+    {
+        if (transport is not IPushRtpTransport push)
+        {
+            return ReceiveLoopAsync(transport, isRtcp, cancellationToken);
+        }
+
+        return push.StartReceiving(isRtcp ? HandleRtcpDatagram : HandleRtpDatagram);
+    }
+
+    private void HandleRtpDatagram(ReadOnlySpan<byte> datagram, IPEndPoint source)
+    {
+        try
+        {
+            ProcessRtp(datagram, source);
+        }
+        catch (Exception)
+        {
+            // Same rule as the receive loop: a failing consumer must not stop the call's media.
+            Interlocked.Increment(ref _handlerErrors);
+        }
+    }
+
+    private void HandleRtcpDatagram(ReadOnlySpan<byte> datagram, IPEndPoint source)
+    {
+        try
+        {
+            ProcessRtcp(datagram, source);
+        }
+        catch (Exception)
+        {
+            Interlocked.Increment(ref _handlerErrors);
+        }
     }
 
     private async Task ReceiveLoopAsync(IRtpTransport transport, bool isRtcp, CancellationToken cancellationToken)

@@ -31,29 +31,9 @@ public sealed class UdpRtpTransport : IRtpTransport
     /// <summary>Binds an RTP socket on an even port and its RTCP socket on the next, retrying ports another process holds.</summary>
     public static (UdpRtpTransport Rtp, UdpRtpTransport Rtcp) BindPair(RtpPortAllocator allocator, IPAddress address)
     {
-        for (var attempt = 0; attempt < 16; attempt++)
-        {
-            if (!allocator.TryAllocate(out var port))
-            {
-                break;
-            }
-
-            Socket? rtp = null;
-            try
-            {
-                rtp = Bind(address, port);
-                var rtcp = Bind(address, port + 1);
-                // The RTP socket owns the port lease: disposing it returns the pair to the range.
-                return (new UdpRtpTransport(rtp, () => allocator.Release(port)), new UdpRtpTransport(rtcp));
-            }
-            catch (SocketException)
-            {
-                rtp?.Dispose();
-                allocator.Release(port);
-            }
-        }
-
-        throw new InvalidOperationException("No free RTP port pair in the configured range.");
+        var (rtp, rtcp, port) = RtpSocketPair.Bind(allocator, address);
+        // The RTP socket owns the port lease: disposing it returns the pair to the range.
+        return (new UdpRtpTransport(rtp, () => allocator.Release(port)), new UdpRtpTransport(rtcp));
     }
 
     public void Send(ReadOnlySpan<byte> datagram, IPEndPoint destination)
@@ -113,20 +93,5 @@ public sealed class UdpRtpTransport : IRtpTransport
     {
         _socket.Dispose();
         Interlocked.Exchange(ref _onDispose, null)?.Invoke();
-    }
-
-    private static Socket Bind(IPAddress address, int port)
-    {
-        var socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        try
-        {
-            socket.Bind(new IPEndPoint(address, port));
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
     }
 }
