@@ -41,11 +41,23 @@ public sealed class SimulatorOptionsTests
     [InlineData("--clock-speed", "0", "not a factor")]
     [InlineData("--port", "70000", "not a port number")]
     [InlineData("--color", "red", "unknown option")]
+    [InlineData("--clock-epoch", "2026-11-24 14:00", "not an ISO 8601 instant with an offset")]
+    [InlineData("--clock-epoch", "2026-11-24T14:00:00", "not an ISO 8601 instant with an offset")]
+    [InlineData("--notify-token", "two words", "printable ASCII without spaces")]
     public void Parse_BadOption_ThrowsNamingTheProblem(string name, string value, string expected)
     {
         var ex = Assert.Throws<FormatException>(() => SimulatorOptions.Parse([name, value]));
 
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ClockEpochAndNotifyToken_AreKept()
+    {
+        var options = SimulatorOptions.Parse(["--clock-epoch", "2026-11-24T14:00:00Z", "--notify-token", "s3cret", "--notify-url", "http://127.0.0.1:8080/escalation/ptas/unreachable"]);
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 14, 0, 0, TimeSpan.Zero), options.ClockEpoch);
+        Assert.Equal("s3cret", options.NotifyToken);
     }
 
     [Fact]
