@@ -71,6 +71,8 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<IRoutingClient>(provider => new GrpcRoutingClient(
             provider.GetRequiredService<IOptions<GatewayOptions>>().Value, provider.GetRequiredService<ILogger<GrpcRoutingClient>>()));
         services.AddHostedService<GatewayHostedService>();
+        // In-hours escalation calls to Mfr TS (docs/escalation.md); replaces the core's stand-in channel.
+        CallRouter.Gateway.Manufacturer.ManufacturerPhoneServiceCollectionExtensions.AddManufacturerPhone(services, section);
         return services;
     }
 

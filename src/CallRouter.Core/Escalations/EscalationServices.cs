@@ -10,6 +10,7 @@ using CallRouter.Escalation.Snpp;
 using CallRouter.Escalation.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Proto = CallRouter.Contracts.V1;
 
@@ -59,9 +60,10 @@ public static class EscalationServices
         services.AddSingleton<IEscalationCaseGateway>(sp => new CaseEscalationGateway(sp.GetRequiredService<CaseService>(), sp.GetRequiredService<ICaseStore>()));
         services.AddSingleton<IPagerChannel>(sp => new SnppClient(snpp, sp.GetRequiredService<TimeProvider>()));
 
-        // The in-hours phone leg needs the SIP gateway to place the call; until it exists every
-        // call "fails", so the 15-minute window lapses into the on-call pager chain.
-        services.AddSingleton<IManufacturerPhoneChannel, UnavailablePhoneChannel>();
+        // The in-hours phone leg is placed by the SIP gateway when it is hosted (AddCallRouterGateway
+        // registers its channel, before or after this); without it every call "fails", so the
+        // 15-minute window lapses into the on-call pager chain.
+        services.TryAddSingleton<IManufacturerPhoneChannel, UnavailablePhoneChannel>();
         services.AddSingleton<IEscalationNotifier, ConsoleEscalationNotifier>();
         services.AddSingleton(sp => new EscalationService(
             sp.GetRequiredService<IEscalationStore>(), sp.GetRequiredService<IEscalationCaseGateway>(), sp.GetRequiredService<IPagerChannel>(),

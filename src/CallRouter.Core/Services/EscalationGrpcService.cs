@@ -10,8 +10,12 @@ using Domain = CallRouter.Escalation;
 
 namespace CallRouter.Core.Services;
 
-/// <summary>Escalation to Mfr TS over gRPC: L2 agents, supervisors and administrators (SPEC R10).</summary>
-[Authorize(Roles = Roles.AgentL2 + "," + Roles.SupervisorsAndAdmins)]
+/// <summary>
+/// Escalation to Mfr TS over gRPC: L2 agents, supervisors and administrators (SPEC R10). The SIP
+/// gateway's service account may call RecordResponse only: the engineer's DTMF acknowledgment of
+/// the in-hours call (class and method roles must both be met).
+/// </summary>
+[Authorize(Roles = Roles.AgentL2 + "," + Roles.SupervisorsAndAdmins + "," + Roles.Gateway)]
 public sealed class EscalationGrpcService(
     Domain.EscalationService escalations,
     CaseEscalations caseEscalations,
@@ -20,7 +24,9 @@ public sealed class EscalationGrpcService(
     BroadcastHub<EscalationNotice> notices) : EscalationService.EscalationServiceBase
 {
     private const int MaxText = 1000;
+    private const string Desk = Roles.AgentL2 + "," + Roles.SupervisorsAndAdmins;
 
+    [Authorize(Roles = Desk)]
     public override Task<Contracts.V1.Escalation> Escalate(EscalateRequest request, ServerCallContext context) => Map(async () =>
     {
         ProblemNumber number = ProblemNumber.Parse(request.ProblemNumber);
@@ -28,6 +34,7 @@ public sealed class EscalationGrpcService(
         return await WithHistoryAsync(started, context.CancellationToken);
     });
 
+    [Authorize(Roles = Desk)]
     public override Task<EscalationStatusResponse> GetStatus(GetEscalationStatusRequest request, ServerCallContext context) => Map(async () =>
     {
         Domain.EscalationStatus status = await escalations.QueryStatusAsync(Required(request.EscalationId, "escalation_id"), Actor(context).UserId, context.CancellationToken);
@@ -47,6 +54,7 @@ public sealed class EscalationGrpcService(
         return await WithHistoryAsync(record, context.CancellationToken);
     });
 
+    [Authorize(Roles = Desk)]
     public override Task<Contracts.V1.Escalation> HandBack(EscalationHandBackRequest request, ServerCallContext context) => Map(async () =>
     {
         EscalationRecord record = await caseEscalations.HandBackAsync(Actor(context), Required(request.EscalationId, "escalation_id"),
@@ -54,6 +62,7 @@ public sealed class EscalationGrpcService(
         return await WithHistoryAsync(record, context.CancellationToken);
     });
 
+    [Authorize(Roles = Desk)]
     public override Task<Contracts.V1.Escalation> Cancel(CancelEscalationRequest request, ServerCallContext context) => Map(async () =>
     {
         EscalationRecord record = await escalations.CancelAsync(Required(request.EscalationId, "escalation_id"), Actor(context).UserId,
@@ -61,6 +70,7 @@ public sealed class EscalationGrpcService(
         return await WithHistoryAsync(record, context.CancellationToken);
     });
 
+    [Authorize(Roles = Desk)]
     public override Task<ListEscalationsResponse> ListEscalations(ListEscalationsRequest request, ServerCallContext context) => Map(async () =>
     {
         ProblemNumber number = ProblemNumber.Parse(request.ProblemNumber);
