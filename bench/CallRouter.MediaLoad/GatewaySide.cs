@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using CallRouter.Media;
+using CallRouter.Media.Audio;
+using CallRouter.Media.Codecs;
+using CallRouter.Media.Rtp;
+using CallRouter.Media.Sdp;
+
+namespace CallRouter.MediaLoad;
+
+/// <summary>
+/// One bounded run: in bridged mode a MediaEngine with two sessions per call joined by a
+/// MediaBridge (this process is "the gateway"); the phones run in a child process so the CPU
+/// and scheduling figures of each side are its own.
+/// </summary>
+internal static class GatewaySide
+{
+    public static async Task<LoadReport> RunAsync(LoadSettings settings, int calls, bool bridged, RtpSocketMode socketMode)
+    {
+        using var phones = StartPhones(settings, calls);
+        var sessions = new List<MediaSession>();
+        var bridges = new List<MediaBridge>();
+        try
+        {
+            var phonePorts = ReadLine(phones, "PHONES").Split(' ').Skip(1).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+            var targets = new int[calls * 2];
+            MediaEngine? engine = null;
+            if (bridged)
+            {
+                engine = new MediaEngine(
+                    new MediaEngineOptions
+                    {
+                        PortRangeStart = settings.PortRangeStart,
+                        PortRangeEnd = settings.PortRangeEnd,
+                        RtpSocketMode = socketMode,
+                        RtpReceiveThreads = settings.ReceiveThreads,
+                    },
+                    TimeProvider.System,
+                    PromptLibrary.LoadEmbedded());
+            }
+
+            for (var call = 0; call < calls; call++)
+            {
+                // Stream 2i is call i's caller phone, 2i+1 its agent phone; stream j sends from phone socket j % K.
+                var callerPhone = phonePorts[(2 * call) % phonePorts.Length];
+                var agentPhone = phonePorts[((2 * call) + 1) % phonePorts.Length];
+                if (engine is not null)
+                {
+                    var callerLeg = Answered(engine, callerPhone);
+                    var agentLeg = Answered(engine, agentPhone);
+                    sessions.Add(callerLeg);
+                    sessions.Add(agentLeg);
+                    bridges.Add(MediaBridge.Connect(callerLeg, agentLeg));
+                    targets[2 * call] = callerLeg.LocalPort;
+                    targets[(2 * call) + 1] = agentLeg.LocalPort;
+                }
+                else
+                {
+                    targets[2 * call] = agentPhone;
+                    targets[(2 * call) + 1] = callerPhone;
+                }
+            }
+
+            await phones.StandardInput.WriteLineAsync("TARGETS " + string.Join(' ', targets)).ConfigureAwait(false);
+            await phones.StandardInput.FlushAsync().ConfigureAwait(false);
+
+            ReadLine(phones, "MEASURE-START");
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var wallBefore = Stopwatch.GetTimestamp();
+            ReadLine(phones, "MEASURE-END");
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+            var wall = Stopwatch.GetElapsedTime(wallBefore);
+            var result = JsonSerializer.Deserialize<PhoneReport>(ReadLine(phones, "RESULT")["RESULT ".Length..])
+                ?? throw new InvalidOperationException("Empty RESULT from the phone process.");
+            if (!phones.WaitForExit(TimeSpan.FromSeconds(30)))
+            {
+                phones.Kill();
+            }
+
+            return new LoadReport(
+                bridged ? "bridged" : "direct",
+                bridged ? socketMode.ToString().ToLowerInvariant() : "-",
+                calls,
+                result,
+                bridged ? 100.0 * cpu.TotalSeconds / wall.TotalSeconds / Environment.ProcessorCount : double.NaN,
+                bridges.Sum(b => b.PacketsRelayed));
+        }
+        finally
+        {
+            if (!phones.HasExited)
+            {
+                phones.Kill();
+            }
+
+            foreach (var session in sessions)
+            {
+                await session.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static MediaSession Answered(MediaEngine engine, int phonePort)
+    {
+        var session = engine.CreateSession();
+        var offer = SdpNegotiator.CreateOffer(new MediaCapabilities(IPAddress.Loopback) { Codecs = [G711Law.MuLaw] }, phonePort);
+        if (!session.AcceptOffer(offer).IsAccepted)
+        {
+            throw new InvalidOperationException("Load offer refused.");
+        }
+
+        return session;
+    }
+
+    private static Process StartPhones(LoadSettings settings, int calls)
+    {
+        var info = new ProcessStartInfo
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+
+        // Same executable, "phones" role: through the apphost when there is one, else through dotnet.
+        var self = Environment.ProcessPath!;
+        info.FileName = self;
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            info.ArgumentList.Add(typeof(GatewaySide).Assembly.Location);
+        }
+
+        foreach (var arg in new[]
+        {
+            PhoneProcess.Role,
+            "--calls", calls.ToString(CultureInfo.InvariantCulture),
+            "--warmup", settings.Warmup.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+            "--measure", settings.Measure.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+            "--drain", settings.Drain.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+            "--phone-sockets", settings.PhoneSockets.ToString(CultureInfo.InvariantCulture),
+        })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(info) ?? throw new InvalidOperationException("Could not start the phone process.");
+    }
+
+    private static string ReadLine(Process phones, string expected)
+    {
+        var line = phones.StandardOutput.ReadLine() ?? throw new InvalidOperationException($"The phone process ended before {expected}.");
+        return line.StartsWith(expected, StringComparison.Ordinal) ? line : throw new InvalidOperationException($"Expected {expected} from the phone process, got: {line}");
+    }
+}
