@@ -119,15 +119,16 @@ public sealed class SipManufacturerPhoneChannel : IManufacturerPhoneChannel, IAs
         using var ringing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var timeUp = Task.Delay(_options.RingTimeout, _time, ringing.Token);
         var first = await Task.WhenAny(leg.Outcome, timeUp).ConfigureAwait(false);
-        await ringing.CancelAsync().ConfigureAwait(false);
         if (first == leg.Outcome)
         {
+            await ringing.CancelAsync().ConfigureAwait(false);
             return await leg.Outcome.ConfigureAwait(false);
         }
 
-        leg.Cancel();
         // Wait (bounded) for the 487 so the dialog is cleaned up; an answer that crossed the CANCEL is hung up.
-        var settled = await Task.WhenAny(leg.Outcome, Task.Delay(CancelGrace, _time, CancellationToken.None)).ConfigureAwait(false);
+        var grace = Task.Delay(CancelGrace, _time, CancellationToken.None);
+        leg.Cancel();
+        var settled = await Task.WhenAny(leg.Outcome, grace).ConfigureAwait(false);
         if (settled == leg.Outcome && leg.Outcome.Result is >= 200 and < 300)
         {
             await leg.HangupAsync().ConfigureAwait(false);
