@@ -14,10 +14,14 @@ public class MediaBridgeLoopbackTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
 
-    [Fact]
-    public async Task Loopback_PcmuCallerBridgedToPcmaAgent_EveryPacketArrivesTranscodedWithAgentLegSsrc()
+    [Theory]
+    [InlineData(RtpSocketMode.Async)]
+    [InlineData(RtpSocketMode.Epoll)]
+    public async Task Loopback_PcmuCallerBridgedToPcmaAgent_EveryPacketArrivesTranscodedWithAgentLegSsrc(RtpSocketMode socketMode)
     {
-        var engine = new MediaEngine(new MediaEngineOptions { PortRangeStart = 26000, PortRangeEnd = 26999 }, TimeProvider.System);
+        var ports = socketMode == RtpSocketMode.Async ? 26000 : 26500;
+        var engine = new MediaEngine(new MediaEngineOptions { PortRangeStart = ports, PortRangeEnd = ports + 499, RtpSocketMode = socketMode }, TimeProvider.System);
+        Assert.Equal(socketMode, engine.SocketMode);
         using var callerPhone = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         using var agentPhone = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         callerPhone.Bind(new IPEndPoint(IPAddress.Loopback, 0));

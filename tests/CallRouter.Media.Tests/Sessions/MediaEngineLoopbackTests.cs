@@ -1,4 +1,5 @@
 using System.Net;
+using CallRouter.Media.Rtp;
 
 namespace CallRouter.Media.Tests.Sessions;
 
@@ -46,5 +47,13 @@ public class MediaEngineLoopbackTests
                 await session.DisposeAsync();
             }
         }
+    }
+
+    [Fact]
+    public void Constructor_AutoSocketModeOnLinux_ResolvesToTheEpollPath()
+    {
+        var engine = new MediaEngine(new MediaEngineOptions(), TimeProvider.System);
+
+        Assert.Equal(OperatingSystem.IsLinux() ? RtpSocketMode.Epoll : RtpSocketMode.Async, engine.SocketMode);
     }
 }
