@@ -10,10 +10,10 @@ namespace CallRouter.Gateway.EndToEndTests;
 /// </summary>
 public sealed class CallFlowEndToEndTests
 {
-    private static readonly TimeSpan SippLimit = TimeSpan.FromSeconds(150);
-    private static readonly TimeSpan EventLimit = TimeSpan.FromSeconds(90);
+    internal static readonly TimeSpan SippLimit = TimeSpan.FromSeconds(150);
+    internal static readonly TimeSpan EventLimit = TimeSpan.FromSeconds(90);
 
-    private static string[] CallerArguments(ServerProcess server, string scenario, string model, params string[] extra) =>
+    internal static string[] CallerArguments(ServerProcess server, string scenario, string model, params string[] extra) =>
     [
         $"127.0.0.1:{server.SipPort}", "-sf", SippRunner.Scenario(scenario), "-m", "1", "-i", "127.0.0.1",
         "-p", LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -204,14 +204,14 @@ public sealed class CallFlowEndToEndTests
         Assert.True(ActiveFrames(WavFile.Read(message), channel: 0) > 4000, "no speech in the voice message\n" + server.Output);
     }
 
-    private static async Task<Grpc.Core.Metadata> BearerAsync(Grpc.Net.Client.GrpcChannel channel, string user, string password)
+    internal static async Task<Grpc.Core.Metadata> BearerAsync(Grpc.Net.Client.GrpcChannel channel, string user, string password)
     {
         var login = await new AuthService.AuthServiceClient(channel).LoginAsync(new LoginRequest { UserName = user, Password = password },
             deadline: DateTime.UtcNow.AddSeconds(30));
         return new Grpc.Core.Metadata { { "authorization", "Bearer " + login.AccessToken } };
     }
 
-    private static async Task<Func<Task<StatisticsSnapshot>>> SupervisorAsync(Grpc.Net.Client.GrpcChannel channel)
+    internal static async Task<Func<Task<StatisticsSnapshot>>> SupervisorAsync(Grpc.Net.Client.GrpcChannel channel)
     {
         var headers = await BearerAsync(channel, "supervisor", "demo-supervisor");
         var client = new SupervisorService.SupervisorServiceClient(channel);
@@ -219,7 +219,7 @@ public sealed class CallFlowEndToEndTests
     }
 
     /// <summary>Polls the supervisor's snapshot until <paramref name="condition"/> holds, within the event limit.</summary>
-    private static async Task WaitForAsync(Func<Task<StatisticsSnapshot>> snapshot, Func<StatisticsSnapshot, bool> condition, string what,
+    internal static async Task WaitForAsync(Func<Task<StatisticsSnapshot>> snapshot, Func<StatisticsSnapshot, bool> condition, string what,
         ServerProcess server, SippRunner sipp)
     {
         using var limit = new CancellationTokenSource(EventLimit);
@@ -235,7 +235,7 @@ public sealed class CallFlowEndToEndTests
     }
 
     /// <summary>A time-out carries what the server and SIPp said, so a CI failure can be understood.</summary>
-    private static async Task<T> WithContext<T>(Task<T> waiting, ServerProcess server, SippRunner sipp)
+    internal static async Task<T> WithContext<T>(Task<T> waiting, ServerProcess server, SippRunner sipp)
     {
         try
         {
@@ -247,7 +247,7 @@ public sealed class CallFlowEndToEndTests
         }
     }
 
-    private static async Task<WavAudio> WaitForRecordingAsync(ServerProcess server, string callId)
+    internal static async Task<WavAudio> WaitForRecordingAsync(ServerProcess server, string callId)
     {
         // The WAV is completed when the bridge ends, a moment after the BYEs.
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
@@ -266,7 +266,7 @@ public sealed class CallFlowEndToEndTests
     }
 
     /// <summary>Frames of one channel louder than quiet line noise.</summary>
-    private static int ActiveFrames(WavAudio wav, int channel)
+    internal static int ActiveFrames(WavAudio wav, int channel)
     {
         int active = 0;
         for (int frame = 0; frame < wav.SampleFrames; frame++)
