@@ -36,6 +36,8 @@ internal static class GatewaySide
                         PortRangeEnd = settings.PortRangeEnd,
                         RtpSocketMode = socketMode,
                         RtpReceiveThreads = settings.ReceiveThreads,
+                        RtpReceiveBatchingDelay = settings.BatchingDelay,
+                        DatagramsPerWakeup = settings.DatagramsPerWakeup,
                     },
                     TimeProvider.System,
                     PromptLibrary.LoadEmbedded());
@@ -79,9 +81,12 @@ internal static class GatewaySide
                 phones.Kill();
             }
 
+            var sockets = !bridged ? "-"
+                : socketMode == RtpSocketMode.Async ? "async"
+                : string.Create(CultureInfo.InvariantCulture, $"epoll(threads={settings.ReceiveThreads},batch={settings.BatchingDelay.TotalMicroseconds}us,budget={settings.DatagramsPerWakeup})");
             return new LoadReport(
                 bridged ? "bridged" : "direct",
-                bridged ? socketMode.ToString().ToLowerInvariant() : "-",
+                sockets,
                 calls,
                 result,
                 bridged ? 100.0 * cpu.TotalSeconds / wall.TotalSeconds / Environment.ProcessorCount : double.NaN,
@@ -138,6 +143,7 @@ internal static class GatewaySide
             "--measure", settings.Measure.TotalSeconds.ToString(CultureInfo.InvariantCulture),
             "--drain", settings.Drain.TotalSeconds.ToString(CultureInfo.InvariantCulture),
             "--phone-sockets", settings.PhoneSockets.ToString(CultureInfo.InvariantCulture),
+            "--phone-batch-us", ((int)settings.PhoneBatchingDelay.TotalMicroseconds).ToString(CultureInfo.InvariantCulture),
         })
         {
             info.ArgumentList.Add(arg);

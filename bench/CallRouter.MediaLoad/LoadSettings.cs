@@ -15,6 +15,15 @@ internal sealed record LoadSettings
 
     public int ReceiveThreads { get; init; } = 1;
 
+    /// <summary>The gateway's <c>MediaEngineOptions.RtpReceiveBatchingDelay</c> (epoll path).</summary>
+    public TimeSpan BatchingDelay { get; init; } = TimeSpan.Zero;
+
+    /// <summary>Datagrams the gateway's epoll path reads per socket and wake-up (1 = no EAGAIN read).</summary>
+    public int DatagramsPerWakeup { get; init; } = 16;
+
+    /// <summary>The phones' receive batching delay: remote phones would not be woken by the gateway's sends on this host.</summary>
+    public TimeSpan PhoneBatchingDelay { get; init; } = TimeSpan.Zero;
+
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(2);
 
     public TimeSpan Measure { get; init; } = TimeSpan.FromSeconds(10);
@@ -47,6 +56,9 @@ internal sealed record LoadSettings
                 "--modes" => settings with { Modes = [.. value.Split(',').Select(CheckMode)] },
                 "--sockets" => settings with { SocketModes = [.. value.Split(',').Select(v => Enum.Parse<RtpSocketMode>(v, ignoreCase: true))] },
                 "--receive-threads" => settings with { ReceiveThreads = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--batch-us" => settings with { BatchingDelay = TimeSpan.FromMicroseconds(int.Parse(value, CultureInfo.InvariantCulture)) },
+                "--budget" => settings with { DatagramsPerWakeup = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--phone-batch-us" => settings with { PhoneBatchingDelay = TimeSpan.FromMicroseconds(int.Parse(value, CultureInfo.InvariantCulture)) },
                 "--warmup" => settings with { Warmup = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
                 "--measure" => settings with { Measure = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },
                 "--drain" => settings with { Drain = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },

@@ -51,7 +51,7 @@ internal static class PhoneProcess
 
         var histogram = new LatencyHistogram();
         long unrecognised = 0;
-        var loop = EpollReceiverGroup.ForThreadCount(1).Next();
+        var loop = EpollReceiverGroup.ForThreadCount(1, settings.PhoneBatchingDelay).Next();
         var transports = sockets.Select(s => EpollRtpTransport.Create(s, loop, datagramsPerWakeup: 64)).ToList();
         var receiving = new List<Task>();
         foreach (var transport in transports)

@@ -101,11 +101,13 @@ public sealed partial class MediaSession
     public async Task<DigitCollectionResult> PromptAndCollectAsync(AudioClip prompt, DigitCollectionOptions options, CancellationToken cancellationToken = default)
     {
         using var bargeIn = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        void OnBargeIn(char _)
+        void OnBargeIn(char pressed)
         {
             try
             {
-                bargeIn.Cancel();
+                // Digits arrive on the receive thread, which the epoll path shares with many calls:
+                // run the player's and the flow's cancellation continuations on the thread pool instead.
+                _ = bargeIn.CancelAsync();
             }
             catch (ObjectDisposedException)
             {

@@ -155,6 +155,12 @@ internal static unsafe partial class LinuxSockets
     [LibraryImport("libc", SetLastError = true)]
     public static partial int epoll_create1(int flags);
 
+    /// <summary>Sleeps for a number of microseconds (Thread.Sleep rounds to whole milliseconds).</summary>
+    public static void SleepMicroseconds(int microseconds) => usleep((uint)microseconds);
+
+    [LibraryImport("libc")]
+    private static partial int usleep(uint usec);
+
     [LibraryImport("libc", SetLastError = true)]
     private static partial int epoll_wait(int epfd, byte* events, int maxevents, int timeout);
 
