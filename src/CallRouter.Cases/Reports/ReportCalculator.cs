@@ -44,9 +44,17 @@ public static class ReportCalculator
             CallStats(from, to, all));
     }
 
-    public static CaseReport MonthlyCases(IEnumerable<CaseRecord> cases, DateOnly from, DateOnly to, DeskCalendar calendar)
+    public static CaseReport MonthlyCases(IEnumerable<CaseRecord> cases, DateOnly from, DateOnly to, DeskCalendar calendar) =>
+        MonthlyCases(cases, [], from, to, calendar);
+
+    /// <summary>
+    /// The monthly case report with 7.7's escalation outcomes counted from
+    /// <paramref name="caseHistory"/> (lines of any case; those <see cref="EscalationOutcomes"/> does not count are ignored).
+    /// </summary>
+    public static CaseReport MonthlyCases(IEnumerable<CaseRecord> cases, IEnumerable<AuditEntry> caseHistory, DateOnly from, DateOnly to, DeskCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(caseHistory);
         calendar.Range(from, to);
         var months = new List<(DateOnly From, DateOnly To)>();
         for (var start = new DateOnly(from.Year, from.Month, 1); start <= to; start = start.AddMonths(1))
@@ -55,9 +63,10 @@ public static class ReportCalculator
         }
 
         var list = cases as IReadOnlyCollection<CaseRecord> ?? [.. cases];
+        var outcomes = caseHistory.Where(EscalationOutcomes.IsCounted).ToList();
         return new CaseReport(from, to, calendar.TimeZone.Id,
-            [.. months.Select(m => CaseStats(m.From, m.To, list, calendar))],
-            CaseStats(from, to, list, calendar));
+            [.. months.Select(m => CaseStats(m.From, m.To, list, outcomes, calendar))],
+            CaseStats(from, to, list, outcomes, calendar));
     }
 
     /// <summary>
@@ -173,7 +182,7 @@ public static class ReportCalculator
             LongestWait: waits.Count == 0 ? TimeSpan.Zero : waits.Max());
     }
 
-    private static MonthlyCaseStats CaseStats(DateOnly from, DateOnly to, IReadOnlyCollection<CaseRecord> cases, DeskCalendar calendar)
+    private static MonthlyCaseStats CaseStats(DateOnly from, DateOnly to, IReadOnlyCollection<CaseRecord> cases, IReadOnlyCollection<AuditEntry> outcomes, DeskCalendar calendar)
     {
         bool In(DateTimeOffset? at) => at is { } t && calendar.LocalDate(t) is var d && d >= from && d <= to;
 
@@ -201,7 +210,13 @@ public static class ReportCalculator
             }
         }
 
-        return new MonthlyCaseStats(from, to, opened, sameDay, aging48, after48, escalated);
+        int Count(params string[] actions) => outcomes.Count(e => In(e.At) && actions.Contains(e.Action));
+        return new MonthlyCaseStats(from, to, opened, sameDay, aging48, after48, escalated,
+            EscalationResponsesInTime: Count(EscalationOutcomes.RespondedInTime),
+            EscalationResponsesLate: Count(EscalationOutcomes.RespondedLate),
+            EscalationSilences: Count(EscalationOutcomes.NoResponse, EscalationOutcomes.ResponderDropped),
+            EscalationUnreachable: Count(EscalationOutcomes.Unreachable),
+            EscalationHandBacks: Count(EscalationOutcomes.HandedBack));
     }
 
     private static decimal Percent(int part, int whole) => whole == 0 ? 0m : Math.Round(100m * part / whole, 2, MidpointRounding.AwayFromZero);

@@ -33,7 +33,17 @@ public sealed class ReportService
         EnsureAllowed(actor);
         var (fromUtc, toUtc) = _calendar.Range(from, to);
         var cases = await CollectAsync(_store.StreamCasesAsync(fromUtc, toUtc, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return ReportCalculator.MonthlyCases(cases, from, to, _calendar);
+
+        // 7.7's escalation outcomes live on the histories of escalated cases only, so only
+        // those are read (one query per escalated case; escalations are a small share of cases).
+        var history = new List<AuditEntry>();
+        foreach (var escalated in cases.Where(c => c.FirstEscalatedAt is { } first && first < toUtc))
+        {
+            var lines = await _store.ListAuditAsync(escalated.ProblemNumber, cancellationToken).ConfigureAwait(false);
+            history.AddRange(lines.Where(a => a.At >= fromUtc && a.At < toUtc && EscalationOutcomes.IsCounted(a)));
+        }
+
+        return ReportCalculator.MonthlyCases(cases, history, from, to, _calendar);
     }
 
     /// <summary>The live view since the start of <paramref name="since"/> (default: today, desk time) until now.</summary>

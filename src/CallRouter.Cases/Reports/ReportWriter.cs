@@ -34,11 +34,13 @@ public static class ReportWriter
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(report);
-        writer.Write("from,to,cases_opened,resolved_same_day,aging_resolved_within_48h,resolved_after_48h,escalated_to_manufacturer\r\n");
+        writer.Write("from,to,cases_opened,resolved_same_day,aging_resolved_within_48h,resolved_after_48h,escalated_to_manufacturer,"
+            + "escalation_responses_in_time,escalation_responses_late,escalation_silences,escalation_unreachable,escalation_hand_backs\r\n");
         foreach (var m in report.Months.Append(report.Total))
         {
             Row(writer, Date(m.From), Date(m.To), Int(m.CasesOpened), Int(m.ResolvedSameDay), Int(m.AgingResolvedWithin48Hours),
-                Int(m.ResolvedAfter48Hours), Int(m.EscalatedToManufacturer));
+                Int(m.ResolvedAfter48Hours), Int(m.EscalatedToManufacturer), Int(m.EscalationResponsesInTime), Int(m.EscalationResponsesLate),
+                Int(m.EscalationSilences), Int(m.EscalationUnreachable), Int(m.EscalationHandBacks));
         }
     }
 

@@ -32,6 +32,10 @@ internal sealed class History(DeskCalendar calendar)
         LoggedAt = logged && ended is not null ? At(ended) : null,
     };
 
+    /// <summary>A line of a case's history, e.g. an escalation event recorded as "EscalationNoResponse".</summary>
+    public AuditEntry Line(CaseRecord @case, string at, string action) =>
+        new(0, @case.ProblemNumber, At(at), "escalation", Role.System, action, "recorded by escalation");
+
     public CaseRecord Case(string opened, string? resolved = null, string? escalated = null, string? closed = null)
     {
         var openedAt = At(opened);

@@ -75,6 +75,34 @@ public sealed class ReportCalculatorTests
     }
 
     [Fact]
+    public void MonthlyCases_EscalationOutcomes_CountedInTheLocalMonthTheyWereRecorded()
+    {
+        var h = new History(s_newYork);
+        var first = h.Case("2026-02-20 09:00", escalated: "2026-02-20 10:00");
+        var second = h.Case("2026-02-27 09:00", escalated: "2026-02-28 22:00");
+        AuditEntry[] history =
+        [
+            h.Line(first, "2026-02-20 10:00", "EscalationStarted"),          // not an outcome
+            h.Line(first, "2026-02-20 10:12", "EscalationResponded"),        // Feb: in time
+            h.Line(first, "2026-02-23 15:00", "EscalationHandedBack"),       // Feb: hand-back
+            h.Line(second, "2026-02-28 22:30", "EscalationNoResponse"),      // Feb: silence
+            h.Line(second, "2026-02-28 22:30", "EscalationDeskNotified"),    // not an outcome
+            h.Line(second, "2026-02-28 23:05", "EscalationUnreachable"),     // Feb (04:05 on 1 March in UTC)
+            h.Line(second, "2026-03-01 00:10", "EscalationRespondedLate"),   // Mar: late
+            h.Line(second, "2026-03-01 01:00", "EscalationResponderDropped"),// Mar: silence (answered, then dropped)
+            h.Line(second, "2026-03-02 09:00", "EscalationHandedBack"),      // Mar: hand-back
+            h.Line(second, "2026-04-01 09:00", "EscalationHandedBack"),      // outside the range
+        ];
+
+        var report = ReportCalculator.MonthlyCases([first, second], history, new DateOnly(2026, 2, 1), new DateOnly(2026, 3, 31), s_newYork);
+
+        var rows = report.Months.Select(m => (m.EscalatedToManufacturer, m.EscalationResponsesInTime, m.EscalationResponsesLate, m.EscalationSilences, m.EscalationUnreachable, m.EscalationHandBacks));
+        Assert.Equal([(2, 1, 0, 1, 1, 1), (0, 0, 1, 1, 0, 1)], rows);
+        var t = report.Total;
+        Assert.Equal((2, 1, 1, 2, 1, 2), (t.EscalatedToManufacturer, t.EscalationResponsesInTime, t.EscalationResponsesLate, t.EscalationSilences, t.EscalationUnreachable, t.EscalationHandBacks));
+    }
+
+    [Fact]
     public void MonthlyCases_CasesAcrossMonthBoundaryAndDst_CountWhereTheyHappenedLocally()
     {
         var h = new History(s_newYork);

@@ -30,6 +30,25 @@ public sealed class ReportWriterTests
     }
 
     [Fact]
+    public void WriteCsv_CaseReport_EscalationOutcomeColumnsAfterEscalatedCount()
+    {
+        var h = new History(DeskCalendar.Utc);
+        var escalated = h.Case("2026-03-02 09:00", escalated: "2026-03-02 10:00");
+        var report = ReportCalculator.MonthlyCases([escalated],
+            [h.Line(escalated, "2026-03-02 10:31", "EscalationNoResponse"), h.Line(escalated, "2026-03-02 10:40", "EscalationResponded"),
+             h.Line(escalated, "2026-03-03 10:00", "EscalationHandedBack")],
+            new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), DeskCalendar.Utc);
+        var csv = new StringWriter();
+
+        ReportWriter.WriteCsv(csv, report);
+
+        var lines = csv.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("from,to,cases_opened,resolved_same_day,aging_resolved_within_48h,resolved_after_48h,escalated_to_manufacturer,"
+            + "escalation_responses_in_time,escalation_responses_late,escalation_silences,escalation_unreachable,escalation_hand_backs", lines[0]);
+        Assert.Equal("2026-03-01,2026-03-31,1,0,0,0,1,1,0,1,0,1", lines[1]);
+    }
+
+    [Fact]
     public void WriteCsv_ServiceLevels_TextWithCommasIsQuoted()
     {
         var view = ReportCalculator.ServiceLevels([], [], DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddHours(1), DeskCalendar.Utc);

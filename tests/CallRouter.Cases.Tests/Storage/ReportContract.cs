@@ -44,6 +44,28 @@ public abstract class ReportContract : StoreTestBase
     }
 
     [Fact]
+    public async Task MonthlyCases_FromStore_CountsEscalationOutcomesRecordedOnTheCase()
+    {
+        var escalated = await OpenAsync();
+        var other = await OpenAsync();
+        Clock.Advance(TimeSpan.FromHours(1));
+        await Cases.ChangeStateAsync(Agent, escalated.ProblemNumber, CaseState.EscalatedToManufacturer);
+        var at = Clock.GetUtcNow();
+        foreach (var (minutes, action) in new[] { (0, "EscalationStarted"), (30, "EscalationNoResponse"), (31, "EscalationDeskNotified"), (42, "EscalationRespondedLate"), (90, "EscalationHandedBack") })
+        {
+            await Store.AppendAuditAsync(new AuditEntry(0, escalated.ProblemNumber, at.AddMinutes(minutes), "escalation", Role.System, action, "E1"));
+        }
+
+        // A line that only looks like an outcome, on a case never escalated, is not counted.
+        await Store.AppendAuditAsync(new AuditEntry(0, other.ProblemNumber, at, "escalation", Role.System, "EscalationResponded", "stray"));
+
+        var report = await Reports.MonthlyCasesAsync(Supervisor, new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31));
+
+        var t = report.Total;
+        Assert.Equal((1, 0, 1, 1, 0, 1), (t.EscalatedToManufacturer, t.EscalationResponsesInTime, t.EscalationResponsesLate, t.EscalationSilences, t.EscalationUnreachable, t.EscalationHandBacks));
+    }
+
+    [Fact]
     public async Task ServiceLevels_FromStore_SeesTheCallWaitingNow()
     {
         var opened = await OpenAsync();
