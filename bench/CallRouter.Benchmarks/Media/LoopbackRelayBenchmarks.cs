@@ -25,10 +25,14 @@ public class MediaLoopbackRelayBenchmarks
     private IPEndPoint _gatewayCallerLeg = null!;
     private ushort _sequence;
 
+    /// <summary>The gateway's socket path: the portable async one or the Linux epoll one.</summary>
+    [Params(RtpSocketMode.Async, RtpSocketMode.Epoll)]
+    public RtpSocketMode Sockets { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
-        var engine = new MediaEngine(new MediaEngineOptions { PortRangeStart = 46000, PortRangeEnd = 46999 }, TimeProvider.System, CallRouter.Media.Audio.PromptLibrary.LoadEmbedded());
+        var engine = new MediaEngine(new MediaEngineOptions { PortRangeStart = 46000, PortRangeEnd = 46999, RtpSocketMode = Sockets }, TimeProvider.System, CallRouter.Media.Audio.PromptLibrary.LoadEmbedded());
         _callerPhone = Phone();
         _agentPhone = Phone();
         _agentPhone.ReceiveTimeout = 2000; // a lost packet fails the run instead of hanging it
