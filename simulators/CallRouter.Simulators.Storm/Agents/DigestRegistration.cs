@@ -13,6 +13,8 @@ namespace CallRouter.Simulators.Storm.Agents;
 /// </summary>
 internal static partial class DigestRegistration
 {
+    private const int MaxAttempts = 5;
+
     public static async Task RegisterAsync(SipStack sip, SipEndPoint registrar, string user, string password, int expiresSeconds, CancellationToken cancellationToken)
     {
         var local = sip.LocalEndPoints.First(e => e.Protocol == TransportProtocol.Udp);
@@ -39,16 +41,23 @@ internal static partial class DigestRegistration
             return builder.Build();
         }
 
-        var first = await sip.SendRequestAsync(Request(1, null), registrar, cancellationToken).ConfigureAwait(false);
-        if (first.StatusCode is >= 200 and < 300) return;
-        if (first.StatusCode != 401) throw new InvalidOperationException($"REGISTER {user}: {first.StatusCode} {first.ReasonPhrase}");
+        var response = await sip.SendRequestAsync(Request(1, null), registrar, cancellationToken).ConfigureAwait(false);
+        // The registrar's nonces are millisecond stamps: two phones challenged in the same millisecond share a
+        // nonce, and the second one's nonce-count 1 is refused as a replay. A fresh challenge comes with the
+        // refusal, so answer that one (a few times, a little later each time).
+        for (int attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            if (response.StatusCode is >= 200 and < 300) return;
+            if (response.StatusCode != 401) break;
+            if (attempt > 1) await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 20 * attempt)), TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            string authorization = Answer(response, user, password, requestUri);
+            response = await sip.SendRequestAsync(Request(attempt + 1, authorization), registrar, cancellationToken).ConfigureAwait(false);
+        }
 
-        string authorization = Answer(first, user, password, requestUri);
-        var second = await sip.SendRequestAsync(Request(2, authorization), registrar, cancellationToken).ConfigureAwait(false);
-        if (second.StatusCode is < 200 or >= 300)
+        if (response.StatusCode is < 200 or >= 300)
         {
             throw new InvalidOperationException(
-                $"REGISTER {user}: {second.StatusCode} {second.ReasonPhrase} (does the server know the softphone password? see docs/storm.md)");
+                $"REGISTER {user}: {response.StatusCode} {response.ReasonPhrase} (does the server know the softphone password? see docs/storm.md)");
         }
     }
 

@@ -34,6 +34,8 @@ public static class ProfileValidator
         }
 
         Check(profile.PatienceSeconds is > 0 and <= 3600, $"patienceSeconds: {profile.PatienceSeconds} must be above 0 and at most 3600");
+        Check(profile.PatienceSeconds > profile.TalkSeconds,
+            $"patienceSeconds: {profile.PatienceSeconds} must be longer than talkSeconds ({profile.TalkSeconds}): a caller's patience runs until the call ends, talk included");
         CheckWeights(profile.Models, "models", errors, name => KnownModels.Contains(Normalise(name)),
             "is not a model the desk supports (NS-5, NS Remote, NS10, NS100)");
         CheckWeights(profile.Severities, "severities", errors, s => s is >= 1 and <= 4, "is not a severity (1 to 4)");
