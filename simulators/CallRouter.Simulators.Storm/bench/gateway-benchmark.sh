@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Issue 5's whole-system benchmark: the all-in-one server (Release) with the load settings below, then one
+# storm against it, then the server stopped by its own PID. Run from the repository root of a worktree of a
+# committed HEAD, under the shared bench lock (docs/benchmarks/gateway.md):
+#   flock /tmp/callrouter-bench.lock simulators/CallRouter.Simulators.Storm/bench/gateway-benchmark.sh \
+#         AGENTS --rate 20 --calls 600 --talk 10 [more callrouter-storm options]
+# The first argument is the number of agents the server must know softphone passwords for; the storm creates
+# their console accounts through AdminService. Everything stays on loopback; the data folder is temporary.
+set -euo pipefail
+agents="$1"; shift
+root="$(pwd)"
+out="${STORM_OUT:-$root/storm-bench-$(date -u +%H%M%S)}"
+mkdir -p "$out"
+data="$(mktemp -d /tmp/callrouter-storm-data-XXXXXX)"
+storm="$root/simulators/CallRouter.Simulators.Storm/bin/Release/net10.0/callrouter-storm"
+server_dir="$root/src/CallRouter.Server/bin/Release/net10.0"
+grpc=52151; http=58151; sip=55161
+
+# Load settings (documented in docs/benchmarks/gateway.md):
+#  - logging at Warning: the default Information level writes several JSON lines per call;
+#  - gateway RTP ports 20000-35999 (8,000 sessions; the storm's agents use 40000-49999, SIPp 36000-39999);
+#  - SIP limits above the offered load; the agents' softphone passwords (callrouter-storm server-env).
+env_args=(
+  "DOTNET_ENVIRONMENT=Production"
+  "Logging__LogLevel__Default=Warning"
+  "CallRouter__Server__GrpcPort=$grpc" "CallRouter__Server__HttpPort=$http" "CallRouter__Server__DataDirectory=$data"
+  "CallRouter__Gateway__Sip__ListenAddresses__0=127.0.0.1:$sip" "CallRouter__Gateway__CoreAddress=http://127.0.0.1:$grpc"
+  "CallRouter__Gateway__RtpPortStart=20000" "CallRouter__Gateway__RtpPortEnd=35999"
+  "CallRouter__Gateway__Sip__MaxConcurrentCalls=20000" "CallRouter__Gateway__Sip__MaxInvitesPerSecondPerSource=5000"
+)
+while IFS= read -r line; do env_args+=("$line"); done < <("$storm" server-env --agents "$agents")
+
+(cd "$server_dir" && exec env "${env_args[@]}" dotnet callrouter-server.dll) > "$out/server.log" 2>&1 &
+server_pid=$!
+stop_server() { kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; rm -rf "$data"; }
+trap stop_server EXIT
+for _ in $(seq 1 120); do
+  if grep -q "Gateway started" "$out/server.log"; then break; fi
+  sleep 0.5
+done
+grep -q "Gateway started" "$out/server.log" || { echo "server did not start"; tail -20 "$out/server.log"; exit 3; }
+
+echo "bench: commit $(git rev-parse --short HEAD), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), server pid $server_pid"
+"$storm" run --grpc "http://127.0.0.1:$grpc" --sip "127.0.0.1:$sip" --agents "$agents" --report "$out/report.json" "$@" \
+  | tee "$out/storm.log" &
+storm_pid=$!
+# CPU of the server process while the storm runs (pidstat-free: /proc/<pid>/stat ticks every 5 s).
+ticks=$(getconf CLK_TCK)
+prev=$(awk '{print $14+$15}' "/proc/$server_pid/stat")
+while kill -0 "$storm_pid" 2>/dev/null; do
+  sleep 5
+  [ -r "/proc/$server_pid/stat" ] || break
+  now=$(awk '{print $14+$15}' "/proc/$server_pid/stat")
+  echo "$(date -u +%T) server CPU $(( (now - prev) * 100 / ticks / 5 ))% (of one core), load $(cut -d' ' -f1 /proc/loadavg)" >> "$out/cpu.log"
+  prev=$now
+done
+wait "$storm_pid" || true
+echo "bench: outputs in $out"
