@@ -126,7 +126,7 @@ internal sealed partial class MfrPhoneProcess : IAsyncDisposable
 
     private static Process Launch(IEnumerable<string> arguments)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "CallRouter.Simulators.MfrPhone.dll");
+        var dll = LocateSimulator();
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             RedirectStandardOutput = true,
@@ -140,6 +140,30 @@ internal sealed partial class MfrPhoneProcess : IAsyncDisposable
         }
 
         return new Process { StartInfo = start, EnableRaisingEvents = true };
+    }
+
+    /// <summary>
+    /// The simulator in its own build folder, same configuration as the tests (the project reference
+    /// builds it): its copy next to a test project that also runs the server may lack the logging and
+    /// options assemblies, which that project takes from the ASP.NET Core shared framework instead.
+    /// </summary>
+    private static string LocateSimulator()
+    {
+        const string name = "CallRouter.Simulators.MfrPhone.dll";
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        string framework = output.Name;
+        string? configuration = output.Parent?.Name;
+        for (var dir = output; dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "CallRouter.sln")) && configuration is not null)
+            {
+                string own = Path.Combine(dir.FullName, "simulators", "CallRouter.Simulators.MfrPhone", "bin", configuration, framework, name);
+                if (File.Exists(own)) return own;
+                break;
+            }
+        }
+
+        return Path.Combine(AppContext.BaseDirectory, name);
     }
 
     private void OnLine(string? line)
