@@ -42,7 +42,7 @@ internal sealed class AgentFarm : IAsyncDisposable
             {
                 ProfileValidator.TryEndPoint(profile.SipServer, out var gateway);
                 var registrar = new SipEndPoint(TransportProtocol.Udp, gateway);
-                await ForEachAsync(ids, 16, id => DigestRegistration.RegisterAsync(phones.Sip, registrar, id, profile.AgentPassword, RegistrationSeconds,
+                await ForEachAsync(ids, 4, id => DigestRegistration.RegisterAsync(phones.Sip, registrar, id, profile.AgentPassword, RegistrationSeconds,
                     cancellationToken), cancellationToken).ConfigureAwait(false);
                 await log.WriteLineAsync($"storm: {ids.Count} softphones registered at {profile.SipServer} from {endPoint}").ConfigureAwait(false);
             }

@@ -13,7 +13,11 @@ namespace CallRouter.Simulators.Storm.Agents;
 /// </summary>
 internal static partial class DigestRegistration
 {
-    private const int MaxAttempts = 5;
+    private const int MaxAttempts = 10;
+
+    // One increasing nonce-count for every phone of this process: phones that were handed the same nonce
+    // then use different counts, so most of them pass the registrar's replay check the first time.
+    private static long s_nonceCount;
 
     public static async Task RegisterAsync(SipStack sip, SipEndPoint registrar, string user, string password, int expiresSeconds, CancellationToken cancellationToken)
     {
@@ -42,9 +46,9 @@ internal static partial class DigestRegistration
         }
 
         var response = await sip.SendRequestAsync(Request(1, null), registrar, cancellationToken).ConfigureAwait(false);
-        // The registrar's nonces are millisecond stamps: two phones challenged in the same millisecond share a
-        // nonce, and the second one's nonce-count 1 is refused as a replay. A fresh challenge comes with the
-        // refusal, so answer that one (a few times, a little later each time).
+        // The registrar's nonces are millisecond stamps: phones challenged in the same millisecond share a
+        // nonce, and a count not above the last one seen for it is refused as a replay. A fresh challenge comes
+        // with the refusal, so answer that one (a few times, a little later each time).
         for (int attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             if (response.StatusCode is >= 200 and < 300) return;
@@ -75,7 +79,7 @@ internal static partial class DigestRegistration
         string realm = Field(header, "realm");
         string nonce = Field(header, "nonce");
         string? opaque = OptionalField(header, "opaque");
-        const string nc = "00000001";
+        string nc = Interlocked.Increment(ref s_nonceCount).ToString("x8", CultureInfo.InvariantCulture);
         string cnonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         string ha1 = DigestAuthenticator.Hash(algorithm, $"{user}:{realm}:{password}");
         string ha2 = DigestAuthenticator.Hash(algorithm, $"REGISTER:{uri}");

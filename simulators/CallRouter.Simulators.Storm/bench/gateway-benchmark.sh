@@ -23,6 +23,7 @@ grpc=52151; http=58151; sip=55161
 env_args=(
   "DOTNET_ENVIRONMENT=Production"
   "Logging__LogLevel__Default=Warning"
+  "Logging__LogLevel__CallRouter.Gateway.GatewayHostedService=Information"
   "CallRouter__Server__GrpcPort=$grpc" "CallRouter__Server__HttpPort=$http" "CallRouter__Server__DataDirectory=$data"
   "CallRouter__Gateway__Sip__ListenAddresses__0=127.0.0.1:$sip" "CallRouter__Gateway__CoreAddress=http://127.0.0.1:$grpc"
   "CallRouter__Gateway__RtpPortStart=20000" "CallRouter__Gateway__RtpPortEnd=35999"
