@@ -49,7 +49,7 @@ internal sealed class EscalationDesk : IAsyncDisposable
         var dataDirectory = Directory.CreateTempSubdirectory("callrouter-escalation-e2e-").FullName;
         try
         {
-            return new EscalationDesk(await ServerProcess.StartAsync(settings, dataDirectory), settings, dataDirectory);
+            return new EscalationDesk(await StartServerAsync(settings, dataDirectory), settings, dataDirectory);
         }
         catch
         {
@@ -64,8 +64,27 @@ internal sealed class EscalationDesk : IAsyncDisposable
         await Server.KillHardAsync();
         _channel.Dispose();
         await Server.DisposeAsync();
-        Server = await ServerProcess.StartAsync(_settings, DataDirectory);
+        Server = await StartServerAsync(_settings, DataDirectory);
         _channel = Server.CreateChannel();
+    }
+
+    /// <summary>
+    /// Starts the server, trying again on fresh ports when one it was given was taken in the
+    /// meantime (free ports are picked before the process binds them, and the machine is shared).
+    /// </summary>
+    private static async Task<ServerProcess> StartServerAsync(Dictionary<string, string> settings, string dataDirectory)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ServerProcess.StartAsync(settings, dataDirectory);
+            }
+            catch (InvalidOperationException failed) when (attempt < 3 && failed.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                // Another process took one of the ports first; new ones are picked on the next try.
+            }
+        }
     }
 
     public async Task<CallInvoker> LoginAsync(string user) => await _channel.LoginAsync(user, "demo-" + user);

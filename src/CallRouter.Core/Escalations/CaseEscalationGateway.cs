@@ -1,6 +1,7 @@
 using System.Globalization;
 using CallRouter.Cases;
 using CallRouter.Cases.Domain;
+using CallRouter.Cases.Reports;
 using CallRouter.Cases.Storage;
 using CallRouter.Escalation.Domain;
 using CallRouter.Escalation.Ports;
@@ -61,7 +62,9 @@ public sealed class CaseEscalationGateway(CaseService cases, ICaseStore store) :
 
         string response = escalationEvent.ResponseTime is { } t ? string.Create(CultureInfo.InvariantCulture, $" (response after {t:hh\\:mm\\:ss})") : "";
         string contact = escalationEvent.Contact is null ? "" : escalationEvent.Contact + ": ";
+
+        // The action is "Escalation" + kind; report 7.7 counts some of these (EscalationOutcomes).
         await store.AppendAuditAsync(new AuditEntry(0, number, escalationEvent.At, Escalation.UserId, Role.System,
-            "Escalation" + escalationEvent.Kind, $"{marker} {contact}{escalationEvent.Detail}{response}"), cancellationToken).ConfigureAwait(false);
+            EscalationOutcomes.ActionPrefix + escalationEvent.Kind, $"{marker} {contact}{escalationEvent.Detail}{response}"), cancellationToken).ConfigureAwait(false);
     }
 }
