@@ -10,15 +10,20 @@ namespace CallRouter.Gateway;
 /// <summary>
 /// Runs the SIP gateway inside a host: starts the SIP stack with the call handler, and on shutdown drains
 /// (new INVITEs get 503 with Retry-After while calls in progress get up to the drain time-out) before
-/// stopping the stack, which ends whatever is left with BYE.
+/// stopping the stack, which ends whatever is left with BYE. The drain runs in the host's stopping phase,
+/// ahead of every StopAsync, so that in the all-in-one server the routing core still serves gRPC throughout.
 /// </summary>
-public sealed class GatewayHostedService : IHostedService
+public sealed class GatewayHostedService : IHostedLifecycleService
 {
     private readonly SipStack _sip;
     private readonly CallFlowServices _services;
     private readonly PeerAllowList _peers;
     private readonly ILogger _logger;
     private readonly TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>How long flows ended by the stack's shutdown get to report their end to the core.</summary>
+    private static readonly TimeSpan FlowReportGrace = TimeSpan.FromSeconds(3);
+    private readonly Lock _stopGate = new();
+    private Task? _stopped;
     private int _activeCalls;
     private volatile bool _draining;
     private bool _started;
@@ -56,29 +61,56 @@ public sealed class GatewayHostedService : IHostedService
         GatewayLog.Started(_logger, string.Join(", ", _sip.LocalEndPoints), _services.Options.CoreAddress);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// The drain, in the host's first stopping phase: it runs before any hosted service's StopAsync, so before
+    /// Kestrel stops serving the routing core's gRPC, and the reports of calls ending meanwhile still arrive.
+    /// </summary>
+    public Task StoppingAsync(CancellationToken cancellationToken) => DrainAndStopAsync(cancellationToken);
+
+    /// <summary>Only does something for a host that skipped <see cref="StoppingAsync"/>.</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => DrainAndStopAsync(cancellationToken);
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private Task DrainAndStopAsync(CancellationToken cancellationToken)
+    {
+        lock (_stopGate)
+        {
+            return _stopped ??= RunDrainAsync(cancellationToken);
+        }
+    }
+
+    private async Task RunDrainAsync(CancellationToken cancellationToken)
     {
         _draining = true;
         if (!_started) return;
         GatewayLog.Draining(_logger, ActiveCalls);
-        if (ActiveCalls > 0)
-        {
-            try
-            {
-                await _idle.Task.WaitAsync(_services.Options.DrainTimeout, _services.Time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                // Calls still up after the drain time-out are ended by the stack's shutdown below.
-            }
-            catch (OperationCanceledException)
-            {
-                // The host's own shutdown time-out is shorter: stop now.
-            }
-        }
+        if (ActiveCalls > 0) await WaitForIdleAsync(_services.Options.DrainTimeout, cancellationToken).ConfigureAwait(false);
 
+        // Whatever is still up gets BYE; its flow then reports the end, which the core is still there to take.
         await _sip.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        if (ActiveCalls > 0) await WaitForIdleAsync(FlowReportGrace, cancellationToken).ConfigureAwait(false);
         GatewayLog.Stopped(_logger);
+    }
+
+    private async Task WaitForIdleAsync(TimeSpan limit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _idle.Task.WaitAsync(limit, _services.Time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Calls still up after the drain time-out are ended by the stack's shutdown.
+        }
+        catch (OperationCanceledException)
+        {
+            // The host's own shutdown time-out ran out first: stop now.
+        }
     }
 
     private async Task HandleInviteAsync(IncomingCall call, CancellationToken stopping)

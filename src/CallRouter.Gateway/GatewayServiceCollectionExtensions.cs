@@ -3,6 +3,7 @@ using CallRouter.Media;
 using CallRouter.Sip.UserAgent;
 using CallRouter.Gateway;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 public static class GatewayServiceCollectionExtensions
 {
+    /// <summary>Beyond the drain time-out: BYE to calls still up, their last reports, the SIP stack's stop.</summary>
+    private static readonly TimeSpan ShutdownMargin = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// Adds the SIP gateway: options from <c>CallRouter:Gateway</c> (SIP stack options from its <c>Sip</c>
     /// subsection, with the registrar on and the agents' softphone credentials), the media engine, the
@@ -71,6 +75,12 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<IRoutingClient>(provider => new GrpcRoutingClient(
             provider.GetRequiredService<IOptions<GatewayOptions>>().Value, provider.GetRequiredService<ILogger<GrpcRoutingClient>>()));
         services.AddHostedService<GatewayHostedService>();
+        // The host must wait for the drain (calls in progress may finish) plus the stack's own shutdown.
+        services.AddOptions<HostOptions>().PostConfigure<IOptions<GatewayOptions>>((host, gateway) =>
+        {
+            var needed = gateway.Value.DrainTimeout + ShutdownMargin;
+            if (host.ShutdownTimeout != Timeout.InfiniteTimeSpan && host.ShutdownTimeout < needed) host.ShutdownTimeout = needed;
+        });
         // In-hours escalation calls to Mfr TS (docs/escalation.md); replaces the core's stand-in channel.
         CallRouter.Gateway.Manufacturer.ManufacturerPhoneServiceCollectionExtensions.AddManufacturerPhone(services, section);
         return services;

@@ -51,4 +51,27 @@ public sealed class GatewayConfigurationTests
         Assert.Equal("http://127.0.0.1:6000", gateway.CoreAddress);
         Assert.Equal(["X-NS-Model", "X-NS-Problem"], new[] { gateway.Headers.Model, gateway.Headers.Problem });
     }
+
+    [Fact]
+    public void AddCallRouterGateway_HostShutdownTimeoutShorterThanDrain_IsRaisedAboveTheDrainTimeOut()
+    {
+        using var provider = Build(new() { ["CallRouter:Gateway:DrainTimeout"] = "00:00:40" });
+
+        var host = provider.GetRequiredService<IOptions<Microsoft.Extensions.Hosting.HostOptions>>().Value;
+
+        Assert.True(host.ShutdownTimeout > TimeSpan.FromSeconds(40), $"shutdown time-out {host.ShutdownTimeout} leaves no time after the drain");
+    }
+
+    [Fact]
+    public void AddCallRouterGateway_HostShutdownTimeoutAlreadyLonger_IsKept()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>()).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
+        services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(5));
+        services.AddCallRouterGateway(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal(TimeSpan.FromMinutes(5), provider.GetRequiredService<IOptions<Microsoft.Extensions.Hosting.HostOptions>>().Value.ShutdownTimeout);
+    }
 }
