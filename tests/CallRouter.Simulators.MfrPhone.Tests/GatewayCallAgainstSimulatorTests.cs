@@ -1,0 +1,111 @@
+using System.Net;
+using CallRouter.Escalation.Ports;
+using CallRouter.Gateway.Manufacturer;
+using CallRouter.Media;
+using CallRouter.Sip.UserAgent;
+using CallRouter.Testing;
+
+namespace CallRouter.Simulators.MfrPhone.Tests;
+
+/// <summary>
+/// The gateway's escalation call as built — <see cref="SipManufacturerPhoneChannel"/> over the product's
+/// SIP stack and media — against the simulator process, with the core's RecordResponse recorded in memory.
+/// </summary>
+public sealed class GatewayCallAgainstSimulatorTests
+{
+    private const string MfrNumber = "+18005550100";
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+
+    private sealed class RecordedResponses : IEscalationResponses
+    {
+        public TaskCompletionSource<(string EscalationId, string Responder, string Via)> First { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<ResponseRecording> RecordResponseAsync(string escalationId, string responder, string via, CancellationToken cancellationToken)
+        {
+            First.TrySetResult((escalationId, responder, via));
+            return Task.FromResult(ResponseRecording.Done("Responded"));
+        }
+    }
+
+    private static async Task<(SipStack Sip, SipManufacturerPhoneChannel Channel)> GatewayAsync(MfrPhoneProcess phone, RecordedResponses responses, int announcements = 3)
+    {
+        var sip = new SipStack(new SipStackOptions { ListenAddresses = ["127.0.0.1:0"] });
+        var media = new MediaEngine(new MediaEngineOptions { BindAddress = IPAddress.Loopback, PortRangeStart = 45000, PortRangeEnd = 45999 }, TimeProvider.System);
+        await sip.StartAsync();
+        var options = new ManufacturerPhoneOptions
+        {
+            Destinations = { [MfrNumber] = phone.SipUri },
+            RingTimeout = TimeSpan.FromSeconds(3),
+            AcknowledgeTimeout = TimeSpan.FromSeconds(3),
+            MaxAnnouncements = announcements,
+        };
+        return (sip, new SipManufacturerPhoneChannel(new SipManufacturerDialer(sip, media), responses, options, TimeProvider.System));
+    }
+
+    private static PhoneCallRequest Request() => new("1000-0042-E1", "1000-0042", MfrNumber, "NS10 reboots");
+
+    [Fact]
+    public async Task PlaceCall_EngineerPressesOne_AnsweredAnnouncedAndAcknowledgmentRecorded()
+    {
+        await using var phone = await MfrPhoneProcess.StartAsync("--behaviour", "answer-after 0.5", "--ack-after", "2");
+        var responses = new RecordedResponses();
+        var (sip, channel) = await GatewayAsync(phone, responses);
+        await using (sip)
+        await using (channel)
+        {
+            string callId = await channel.PlaceCallAsync(Request(), CancellationToken.None).WaitAsync(Bound);
+            var recorded = await responses.First.Task.WaitAsync(Bound);
+            string ended = await phone.WaitForLineAsync("ENDED ", Bound);
+
+            Assert.Contains($"INVITE call={callId} ", await phone.WaitForLineAsync("INVITE ", Bound), StringComparison.Ordinal);
+            Assert.Equal(("1000-0042-E1", $"Mfr TS engineer ({MfrNumber})", "DTMF"), recorded);
+            Assert.Contains("reason=RemoteHangup", ended, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task PlaceCall_PhoneBusy_ContactChannelExceptionWith486()
+    {
+        await using var phone = await MfrPhoneProcess.StartAsync("--behaviour", "busy");
+        var (sip, channel) = await GatewayAsync(phone, new RecordedResponses());
+        await using (sip)
+        await using (channel)
+        {
+            var refused = await Assert.ThrowsAsync<ContactChannelException>(() => channel.PlaceCallAsync(Request(), CancellationToken.None).WaitAsync(Bound));
+
+            Assert.Equal(486, refused.Code);
+        }
+    }
+
+    [Fact]
+    public async Task PlaceCall_PhoneNeverAnswers_CancelledAfterTheRingTimeout()
+    {
+        await using var phone = await MfrPhoneProcess.StartAsync("--behaviour", "never");
+        var (sip, channel) = await GatewayAsync(phone, new RecordedResponses());
+        await using (sip)
+        await using (channel)
+        {
+            var refused = await Assert.ThrowsAsync<ContactChannelException>(() => channel.PlaceCallAsync(Request(), CancellationToken.None).WaitAsync(Bound));
+
+            Assert.Equal(408, refused.Code);
+            await phone.WaitForLineAsync("CANCELLED call=", Bound);
+        }
+    }
+
+    [Fact]
+    public async Task PlaceCall_AnsweredButNoKey_HungUpAfterTheAnnouncementsWithoutRecording()
+    {
+        await using var phone = await MfrPhoneProcess.StartAsync("--behaviour", "answer-no-ack 0");
+        var responses = new RecordedResponses();
+        var (sip, channel) = await GatewayAsync(phone, responses, announcements: 1);
+        await using (sip)
+        await using (channel)
+        {
+            await channel.PlaceCallAsync(Request(), CancellationToken.None).WaitAsync(Bound);
+
+            // One announcement (about eight seconds) and three seconds of silence, then the gateway hangs up.
+            Assert.Contains("reason=RemoteHangup", await phone.WaitForLineAsync("ENDED ", Bound), StringComparison.Ordinal);
+            Assert.False(responses.First.Task.IsCompleted);
+        }
+    }
+}
