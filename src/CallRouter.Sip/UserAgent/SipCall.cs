@@ -36,6 +36,14 @@ public abstract class SipCall
     /// <summary>The session description we last sent, used to answer a re-INVITE that changes nothing.</summary>
     public ReadOnlyMemory<byte> LocalSdp { get; private protected set; }
 
+    /// <summary>
+    /// Answers the session offer of a re-INVITE from the peer (hold with a=sendonly, resume, a new address): given the
+    /// offer, returns the answer to send with 200, or null to refuse the offer with 488 (the session stays as it was).
+    /// Runs on the SIP dispatcher, so it must be quick. Without it, or for a re-INVITE without an offer, the 200
+    /// carries <see cref="LocalSdp"/> unchanged.
+    /// </summary>
+    public Func<ReadOnlyMemory<byte>, ReadOnlyMemory<byte>?>? ReInviteOfferAnswerer { get; set; }
+
     /// <summary>INFO received in the dialog (the DTMF fallback of RFC 2976 / application/dtmf-relay); already answered 200.</summary>
     public event Action<SipCall, SipMessage>? InfoReceived;
 
@@ -131,7 +139,18 @@ public abstract class SipCall
                 End(CallEndReason.RemoteHangup);
                 break;
             case SipMethod.Invite:
-                // A re-INVITE refreshes the target; with no media engine here the session stays as it was.
+                if (!request.Body.IsEmpty && ReInviteOfferAnswerer is { } answerer)
+                {
+                    if (answerer(request.Body) is not { } answer)
+                    {
+                        transaction.Respond(488, "Not Acceptable Here");
+                        break;
+                    }
+
+                    LocalSdp = answer;
+                }
+
+                // A re-INVITE refreshes the target (§12.2.2); without an answerer the session stays as it was.
                 dialog.RefreshTarget(request);
                 transaction.Respond(200, customise: b => AddAnswerHeaders(b, transaction));
                 break;
