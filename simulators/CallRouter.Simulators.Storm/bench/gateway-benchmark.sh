@@ -45,15 +45,20 @@ echo "bench: commit $(git rev-parse --short HEAD), $(nproc) cores, load average 
 "$storm" run --grpc "http://127.0.0.1:$grpc" --sip "127.0.0.1:$sip" --agents "$agents" --report "$out/report.json" "$@" \
   | tee "$out/storm.log" &
 storm_pid=$!
-# CPU of the server process while the storm runs (pidstat-free: /proc/<pid>/stat ticks every 5 s).
+# CPU while the storm runs, every 5 s from /proc/<pid>/stat (utime + stime), in % of one core:
+# the server, the storm process (agents' consoles, softphones and RTP) and its SIPp children.
 ticks=$(getconf CLK_TCK)
-prev=$(awk '{print $14+$15}' "/proc/$server_pid/stat")
+cpu_of() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$(( t + $(awk '{print $14+$15}' "/proc/$p/stat") )); done; echo "$t"; }
+sleep 1
+storm_main=$(pgrep -f "callrouter-storm run --grpc http://127.0.0.1:$grpc" | head -1 || true)
+prev_server=$(cpu_of "$server_pid"); prev_storm=$(cpu_of "$storm_main"); prev_sipp=0
 while kill -0 "$storm_pid" 2>/dev/null; do
   sleep 5
   [ -r "/proc/$server_pid/stat" ] || break
-  now=$(awk '{print $14+$15}' "/proc/$server_pid/stat")
-  echo "$(date -u +%T) server CPU $(( (now - prev) * 100 / ticks / 5 ))% (of one core), load $(cut -d' ' -f1 /proc/loadavg)" >> "$out/cpu.log"
-  prev=$now
+  sipps=$(pgrep -P "${storm_main:-0}" sipp | tr '\n' ' ' || true)
+  server=$(cpu_of "$server_pid"); stormt=$(cpu_of "$storm_main"); sippt=$(cpu_of $sipps)
+  echo "$(date -u +%T) CPU % of one core: server $(( (server - prev_server) * 100 / ticks / 5 )), storm $(( (stormt - prev_storm) * 100 / ticks / 5 )), sipp $(( (sippt - prev_sipp) * 100 / ticks / 5 )); load $(cut -d' ' -f1 /proc/loadavg)" >> "$out/cpu.log"
+  prev_server=$server; prev_storm=$stormt; prev_sipp=$sippt
 done
 wait "$storm_pid" || true
 echo "bench: outputs in $out"
