@@ -2,10 +2,14 @@ using CallRouter.Escalation.Domain;
 
 namespace CallRouter.Escalation.Tests;
 
-public sealed class DurableTimerTests
+/// <summary>Timers survive restarts and fire once; on SQLite here, on PostgreSQL in <see cref="DurableTimerTestsOnPostgres"/>.</summary>
+public class DurableTimerTests
 {
     private static readonly DateTimeOffset Saturday = new(2026, 11, 28, 18, 0, 0, TimeSpan.Zero); // Sat 10:00 PST, PTAS staffed
     private static readonly CancellationToken None = CancellationToken.None;
+
+    /// <summary>The harness over the store kind under test.</summary>
+    private protected virtual Task<EscalationHarness> StartAsync(DateTimeOffset start) => EscalationHarness.StartAsync(start);
 
     private static int Count(EscalationHarness h, EscalationEventKind kind) =>
         h.Cases.EventsOf(EscalationHarness.ProblemNumber).Count(e => e.Kind == kind);
@@ -13,7 +17,7 @@ public sealed class DurableTimerTests
     [Fact]
     public async Task Restart_MidWindow_TimerFiresOnceAtItsOriginalDueInstant()
     {
-        using var h = await EscalationHarness.StartAsync(Saturday);
+        using var h = await StartAsync(Saturday);
         var e = await h.Service.EscalateAsync(EscalationHarness.Request(), None);
         await h.Scheduler.RunOnceAsync(None);                      // 10:00 PTAS paged, due 10:30
         h.Time.Advance(TimeSpan.FromMinutes(10));                  // 10:10 the process dies
@@ -40,7 +44,7 @@ public sealed class DurableTimerTests
     [Fact]
     public async Task Restart_AfterBeingDownPastTheDueInstant_TimerFiresOnceAtStartup()
     {
-        using var h = await EscalationHarness.StartAsync(Saturday);
+        using var h = await StartAsync(Saturday);
         await h.Service.EscalateAsync(EscalationHarness.Request(), None);
         await h.Scheduler.RunOnceAsync(None);                      // 10:00 paged, due 10:30
         h.Time.Advance(TimeSpan.FromMinutes(45));                  // down from 10:00 to 10:45
@@ -56,7 +60,7 @@ public sealed class DurableTimerTests
     [Fact]
     public async Task TwoHosts_SameDatabase_TimerFiresOnce()
     {
-        using var h = await EscalationHarness.StartAsync(Saturday);
+        using var h = await StartAsync(Saturday);
         await h.Service.EscalateAsync(EscalationHarness.Request(), None);
         await h.Scheduler.RunOnceAsync(None);                      // 10:00 paged
         h.Time.Advance(TimeSpan.FromMinutes(30));                  // 10:30 due
@@ -77,7 +81,7 @@ public sealed class DurableTimerTests
     [Fact]
     public async Task Restart_WithUnsentContact_SendsItAfterRestart()
     {
-        using var h = await EscalationHarness.StartAsync(Saturday);
+        using var h = await StartAsync(Saturday);
         await h.Service.EscalateAsync(EscalationHarness.Request(), None); // 10:00 stored; the process dies before the heartbeat
 
         h.Restart();
@@ -89,7 +93,7 @@ public sealed class DurableTimerTests
     [Fact]
     public async Task RunAsync_OnFakeClock_SleepsUntilTheTimerAndFiresIt()
     {
-        using var h = await EscalationHarness.StartAsync(Saturday);
+        using var h = await StartAsync(Saturday);
         await h.Service.EscalateAsync(EscalationHarness.Request(), None);
         using var stop = new CancellationTokenSource();
         var loop = h.Scheduler.RunAsync(stop.Token);

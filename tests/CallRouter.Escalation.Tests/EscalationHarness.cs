@@ -15,9 +15,11 @@ internal sealed class EscalationHarness : IDisposable
 {
     public const string ProblemNumber = "260001";
     private readonly string _directory;
+    private readonly Func<IEscalationStore>? _storeFactory;
 
-    private EscalationHarness(DateTimeOffset start)
+    private EscalationHarness(DateTimeOffset start, Func<IEscalationStore>? storeFactory)
     {
+        _storeFactory = storeFactory;
         _directory = Path.Combine(Path.GetTempPath(), "callrouter-escalation-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_directory);
         DatabasePath = Path.Combine(_directory, "escalation.db");
@@ -51,11 +53,12 @@ internal sealed class EscalationHarness : IDisposable
 
     public EscalationScheduler Scheduler { get; private set; } = null!;
 
-    public SqliteEscalationStore Store { get; private set; } = null!;
+    public IEscalationStore Store { get; private set; } = null!;
 
-    public static async Task<EscalationHarness> StartAsync(DateTimeOffset start)
+    /// <param name="storeFactory">A new store over the same database for each "process" (default: SQLite in a temp folder).</param>
+    public static async Task<EscalationHarness> StartAsync(DateTimeOffset start, Func<IEscalationStore>? storeFactory = null)
     {
-        var harness = new EscalationHarness(start);
+        var harness = new EscalationHarness(start, storeFactory);
         await harness.Service.InitializeAsync(CancellationToken.None);
         return harness;
     }
@@ -63,10 +66,10 @@ internal sealed class EscalationHarness : IDisposable
     public static EscalationRequest Request(string problemNumber = ProblemNumber) =>
         new(problemNumber, "Pat Desk", "+19194613016", "NS10 reboots every hour after upgrade", "agent1");
 
-    /// <summary>A new store, service and scheduler over the same database file: what a process restart leaves.</summary>
+    /// <summary>A new store, service and scheduler over the same database: what a process restart leaves.</summary>
     public void Restart()
     {
-        Store = new SqliteEscalationStore(DatabasePath);
+        Store = _storeFactory?.Invoke() ?? new SqliteEscalationStore(DatabasePath);
         Service = new EscalationService(Store, Cases, Pager, Phone, Notifier, ContactPathPolicy.FromOptions(new EscalationScheduleOptions()), Options, Time);
         Scheduler = new EscalationScheduler(Service, Options, Time);
     }
