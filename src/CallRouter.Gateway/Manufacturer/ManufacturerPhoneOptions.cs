@@ -58,6 +58,16 @@ public sealed class ManufacturerPhoneOptions
         {
             throw new ArgumentException($"{prefix}: AcknowledgeDigit '{AcknowledgeDigit}' and RepeatDigit '{RepeatDigit}' must be two different keys (0-9, *, #).");
         }
+
+        // A destination that could never be dialled is a configuration error now, not a failed escalation later.
+        var plan = new ManufacturerDestinations(Destinations);
+        foreach (var number in Destinations.Keys)
+        {
+            if (!plan.TryResolve(number, out _, out var error))
+            {
+                throw new ArgumentException($"{prefix}:Destinations: {error}.");
+            }
+        }
     }
 
     private static bool IsKey(char c) => char.IsAsciiDigit(c) || c is '*' or '#';

@@ -55,16 +55,4 @@ public sealed class AcknowledgementDialogueTests
 
         Assert.Equal(AcknowledgementOutcome.HungUp, await running.WaitAsync(TimeSpan.FromSeconds(10)));
     }
-
-    [Theory]
-    [InlineData('1', '1')]
-    [InlineData('x', '2')]
-    public void Validate_SameOrInvalidKeys_Refused(char acknowledge, char repeat)
-    {
-        var options = new ManufacturerPhoneOptions { AcknowledgeDigit = acknowledge, RepeatDigit = repeat };
-
-        var refused = Assert.Throws<ArgumentException>(options.Validate);
-
-        Assert.Contains("AcknowledgeDigit", refused.Message, StringComparison.Ordinal);
-    }
 }
