@@ -51,6 +51,8 @@ public sealed partial class CallFlow
             return await AgentLegFailedAsync(agentId, 488).ConfigureAwait(false);
         }
 
+        // The agent's softphone may hold and resume the caller by re-INVITE; the talk loop plays music meanwhile.
+        agent.ReInviteOfferAnswerer = ReOfferAnswerer.For(agentLeg.AcceptOffer, held => _inputs.Writer.TryWrite(CallInput.AgentHolds(held)));
         _forwardDigits = false;
         await _callerLeg.StopPlaybackAsync().ConfigureAwait(false);
         using var bridge = MediaBridge.Connect(_callerLeg, agentLeg);
@@ -92,6 +94,7 @@ public sealed partial class CallFlow
 
     private async Task<TalkOutcome> TalkAsync(OutgoingCall agent, string agentId, TimeSpan waited, long talkStart, CancellationToken cancellationToken)
     {
+        await using var hold = new AgentHoldMusic(_channel, () => _callerLeg.Bridge?.Hold(), _callerLeg.StopPlaybackAsync, () => _callerLeg.Bridge?.Resume());
         while (true)
         {
             var input = await _inputs.Reader.ReadAsync(CancellationToken.None).ConfigureAwait(false);
@@ -111,6 +114,10 @@ public sealed partial class CallFlow
                     // The agent sent the caller to L2: the case stays, the caller waits again with music.
                     await DropAgentForTransferAsync(agent, "level 2 queue").ConfigureAwait(false);
                     return TalkOutcome.Requeued;
+                case CallInputKind.AgentHold:
+                    GatewayLog.PeerHold(_services.Logger, CallId, "agent", input.Held ? "put the caller on hold" : "took the caller off hold");
+                    await hold.SetAsync(input.Held).ConfigureAwait(false);
+                    break;
                 case CallInputKind.Routing when input.Event!.EventCase == RoutingEvent.EventOneofCase.TransferToManufacturer:
                     await DropAgentForTransferAsync(agent, Options.ManufacturerSupportAddress).ConfigureAwait(false);
                     return TalkOutcome.TransferToManufacturer;

@@ -61,6 +61,9 @@ public sealed partial class CallFlow
         using var callerGone = CancellationTokenSource.CreateLinkedTokenSource(stopping, _caller.Cancelled);
         _ = WatchCallerAsync(callerGone);
         _caller.InfoReceived += (_, info) => leg.HandleSipInfo(info.ContentType, Encoding.UTF8.GetString(info.Body.Span));
+        // A caller's own hold or resume (re-INVITE) is answered on the same dialog; the flow goes on as it was.
+        _caller.ReInviteOfferAnswerer = ReOfferAnswerer.For(leg.AcceptOffer,
+            held => GatewayLog.PeerHold(_services.Logger, CallId, "caller", held ? "holds the gateway" : "resumed"));
         leg.DigitReceived += digit =>
         {
             if (_forwardDigits) _inputs.Writer.TryWrite(CallInput.Pressed(digit));

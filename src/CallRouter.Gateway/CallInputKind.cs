@@ -14,6 +14,9 @@ public enum CallInputKind
     /// <summary>The agent's leg ended.</summary>
     AgentGone,
 
+    /// <summary>The agent's softphone changed hold by re-INVITE (<see cref="CallInput.Held"/>).</summary>
+    AgentHold,
+
     /// <summary>The core's event stream ended or failed.</summary>
     RoutingLost,
 }

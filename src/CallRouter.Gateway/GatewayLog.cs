@@ -64,4 +64,7 @@ internal static partial class GatewayLog
 
     [LoggerMessage(EventId = 5018, Level = LogLevel.Warning, Message = "Call {CallId}: refused SDP offer: {Reason}")]
     public static partial void BadOffer(ILogger logger, string callId, string reason);
+
+    [LoggerMessage(EventId = 5020, Level = LogLevel.Information, Message = "Call {CallId}: the {Party} {Action} by re-INVITE")]
+    public static partial void PeerHold(ILogger logger, string callId, string party, string action);
 }

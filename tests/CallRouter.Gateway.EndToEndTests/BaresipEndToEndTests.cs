@@ -18,6 +18,35 @@ public sealed class BaresipEndToEndTests
     [Fact]
     public async Task BaresipCaller_CompletesIvrAndTalksToRegisteredBaresipAgent_EachHearsTheOtherAndCaseShowsTheCall()
     {
+        await TalkAsync(duringTalk: (_, _) => Task.Delay(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task BaresipAgent_HoldsAndResumesFromSoftphone_GatewayAnswersOnTheSameDialogAndPlaysMusicMeanwhile()
+    {
+        var callerHeard = await TalkAsync(duringTalk: async (agent, server) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await CommandOkAsync(agent, "hold");
+            await WaitForOutputAsync(server, "agent put the caller on hold");
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            await CommandOkAsync(agent, "resume");
+            await WaitForOutputAsync(server, "agent took the caller off hold");
+            await Task.Delay(TimeSpan.FromSeconds(3));
+        });
+
+        // Talk went on after the resume: the caller heard alice's tone again in the last seconds of the call.
+        var lastSeconds = callerHeard[Math.Max(0, callerHeard.Length - (BaresipPhone.SampleRate * 5 / 2))..];
+        Assert.True(HasToneWindow(lastSeconds, AgentTone), "after the resume the caller no longer heard alice");
+    }
+
+    /// <summary>
+    /// The whole call: alice's baresip registers, a baresip caller goes through the IVR, alice accepts, her phone
+    /// answers, <paramref name="duringTalk"/> runs, she hangs up; then what each heard and the case are checked.
+    /// </summary>
+    /// <returns>What the caller heard, start to end.</returns>
+    private static async Task<short[]> TalkAsync(Func<BaresipControl, ServerProcess, Task> duringTalk)
+    {
         await using var server = await ServerProcess.StartAsync(new Dictionary<string, string>
         {
             // baresip's digest client knows MD5 only.
@@ -55,7 +84,7 @@ public sealed class BaresipEndToEndTests
         // The gateway rings alice's registered contact; her phone answers; they talk for a few seconds; she hangs up.
         await agent.WaitForEventAsync("CALL_ESTABLISHED", Step);
         await WithServer(console.NextAsync(AgentEvent.EventOneofCase.CallStarted, Step), server, agentPhone);
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        await duringTalk(agent, server);
         await agent.CommandAsync("hangup", null, Step);
         await caller.WaitForEventAsync("CALL_CLOSED", Step);
         var stopped = await WithServer(console.NextAsync(AgentEvent.EventOneofCase.CallStopped, Step), server, callerPhone);
@@ -67,13 +96,33 @@ public sealed class BaresipEndToEndTests
         Assert.True(HasToneWindow(agentHeard, CallerTone), $"alice never heard the caller's {CallerTone} Hz tone\n{server.Output}");
         Assert.True(HasToneWindow(callerHeard, AgentTone), $"the caller never heard alice's {AgentTone} Hz tone\n{server.Output}");
 
-        // The case shows the call: alice answered it, it waited and was talked for about the five seconds.
+        // The case shows the call: alice answered it, it waited and was talked for the seconds above.
         var cases = new CaseService.CaseServiceClient(await channel.LoginAsync("alice", "demo-alice"));
         var detail = await cases.GetCaseAsync(new GetCaseRequest { ProblemNumber = offer.Case.ProblemNumber }, deadline: DateTime.UtcNow.AddSeconds(30));
         var call = Assert.Single(detail.Calls, c => c.CallId == offer.CallId);
         Assert.Equal("alice", call.AgentId);
         Assert.InRange(call.Talk.ToTimeSpan(), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(60));
         Assert.True(call.Wait.ToTimeSpan() > TimeSpan.Zero, $"no wait recorded: {call}");
+        return callerHeard;
+    }
+
+    private static async Task CommandOkAsync(BaresipControl control, string command)
+    {
+        var response = await control.CommandAsync(command, null, Step);
+        Assert.True((bool?)response["ok"] ?? false, $"baresip refused '{command}': {response.ToJsonString()}\n{control.Transcript}");
+    }
+
+    private static async Task WaitForOutputAsync(ServerProcess server, string text)
+    {
+        using var limit = new CancellationTokenSource(Step);
+        try
+        {
+            while (!server.Output.Contains(text, StringComparison.Ordinal)) await Task.Delay(50, limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"the server never logged '{text}'\n{server.Output}");
+        }
     }
 
     /// <summary>
