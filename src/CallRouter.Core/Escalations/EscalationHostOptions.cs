@@ -9,6 +9,12 @@ public sealed class EscalationHostOptions
 {
     public const string Section = "CallRouter:Escalation";
 
+    /// <summary>"sqlite" or "postgres"; empty = wherever the cases are (<c>CallRouter:Cases:Store</c>).</summary>
+    public string Store { get; set; } = "";
+
+    /// <summary>PostgreSQL connection string; empty = the cases' (<c>CallRouter:Cases:ConnectionString</c>).</summary>
+    public string ConnectionString { get; set; } = "";
+
     /// <summary>SQLite file of escalations and their timers, relative to the data folder.</summary>
     public string DatabaseFile { get; set; } = "escalation.db";
 

@@ -56,7 +56,8 @@ public static class EscalationServices
         services.AddSingleton(options);
         services.AddSingleton(paths);
         services.AddSingleton<BroadcastHub<Proto.EscalationNotice>>();
-        services.AddSingleton<IEscalationStore>(_ => new SqliteEscalationStore(Path.Combine(dataDirectory, host.DatabaseFile)));
+        IEscalationStore store = CreateStore(host, configuration.GetSection(CaseOptions.Section), dataDirectory); // fails fast on a bad choice
+        services.AddSingleton(store);
         services.AddSingleton<IEscalationCaseGateway>(sp => new CaseEscalationGateway(sp.GetRequiredService<CaseService>(), sp.GetRequiredService<ICaseStore>()));
         services.AddSingleton<IPagerChannel>(sp => new SnppClient(snpp, sp.GetRequiredService<TimeProvider>()));
 
@@ -75,6 +76,24 @@ public static class EscalationServices
         services.AddSingleton<IWrapUpEscalator>(sp => sp.GetRequiredService<CaseEscalations>());
         services.AddHostedService<EscalationSchedulerService>();
         return services;
+    }
+
+    /// <summary>Escalations live next to the cases unless configured otherwise: SQLite in the data folder, or the same PostgreSQL.</summary>
+    private static IEscalationStore CreateStore(EscalationHostOptions host, IConfigurationSection cases, string dataDirectory)
+    {
+        string kind = string.IsNullOrWhiteSpace(host.Store) ? cases["Store"] ?? "sqlite" : host.Store;
+        switch (kind.Trim().ToUpperInvariant())
+        {
+            case "SQLITE":
+                return new SqliteEscalationStore(Path.Combine(dataDirectory, host.DatabaseFile));
+            case "POSTGRES" or "POSTGRESQL":
+                string connection = string.IsNullOrWhiteSpace(host.ConnectionString) ? cases["ConnectionString"] ?? "" : host.ConnectionString;
+                return string.IsNullOrWhiteSpace(connection)
+                    ? throw new InvalidOperationException($"{EscalationHostOptions.Section}:ConnectionString (or {CaseOptions.Section}:ConnectionString) is required when escalations are on postgres.")
+                    : new PostgresEscalationStore(connection);
+            default:
+                throw new InvalidOperationException($"{EscalationHostOptions.Section}:Store must be 'sqlite' or 'postgres' (or empty to follow {CaseOptions.Section}:Store), got '{kind}'.");
+        }
     }
 
     /// <summary>Creates the escalation tables before anything is served (idempotent).</summary>
