@@ -129,25 +129,28 @@ public class EpollRtpTransportLoopbackTests : IDisposable
     }
 
     [Fact]
-    public async Task Dispose_FromInsideTheHandler_StopsAfterThatDatagramAndClosesTheSocket()
+    public async Task Dispose_FromInsideTheHandler_StopsAfterThatDatagramClosesTheSocketAndLeavesTheEpollSet()
     {
-        var transport = Track(EpollRtpTransport.Create(Bound0(), EpollReceiverGroup.ForThreadCount(1).Next()));
+        var loop = new EpollReceiveLoop("test loop"); // its own loop, so its registrations are this test's alone
+        var transport = Track(EpollRtpTransport.Create(Bound0(), loop));
         var port = transport.LocalEndPoint.Port;
-        for (var i = 0; i < 3; i++)
-        {
-            _phone.SendTo([1], transport.LocalEndPoint);
-        }
-
         var deliveries = 0;
         var stopped = transport.StartReceiving((_, _) =>
         {
             Interlocked.Increment(ref deliveries);
             transport.Dispose(); // a BYE handler hanging up the call
         });
+        Assert.Equal(1, loop.Registered);
+
+        for (var i = 0; i < 3; i++)
+        {
+            _phone.SendTo([1], transport.LocalEndPoint);
+        }
 
         await stopped.WaitAsync(Bound);
 
         Assert.Equal(1, Volatile.Read(ref deliveries));
+        Assert.Equal(0, loop.Registered);
         AssertPortIsFree(port);
     }
 

@@ -20,7 +20,6 @@ internal sealed class EpollReceiveLoop
     private readonly int _batchingDelayMicroseconds;
     private readonly ConcurrentDictionary<ulong, EpollRtpTransport> _registered = new();
     private long _nextToken;
-    private long _wakeups;
 
     /// <param name="name">Thread name.</param>
     /// <param name="batchingDelay">
@@ -43,9 +42,6 @@ internal sealed class EpollReceiveLoop
 
     /// <summary>Sockets currently watched by this loop.</summary>
     public int Registered => _registered.Count;
-
-    /// <summary>Returns from epoll_wait so far; with many packets per wake-up the wait is amortised.</summary>
-    public long Wakeups => Interlocked.Read(ref _wakeups);
 
     /// <summary>Starts watching <paramref name="fd"/>; returns the token that identifies it in events.</summary>
     public ulong Register(EpollRtpTransport transport, int fd)
@@ -90,7 +86,6 @@ internal sealed class EpollReceiveLoop
                 continue;
             }
 
-            Interlocked.Increment(ref _wakeups);
             for (var i = 0; i < count; i++)
             {
                 if (_registered.TryGetValue(LinuxSockets.ReadEpollData(events, i), out var transport))
