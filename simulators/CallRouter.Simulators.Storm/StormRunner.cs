@@ -109,6 +109,7 @@ public sealed class StormRunner
                 RtpPacketsSent = tally.RtpSent,
                 RtpPacketsReceived = tally.RtpReceived,
                 RtpPacketsLost = tally.RtpLost,
+                RtpLostReportedByGateway = tally.RtpLostReportedByGateway,
                 PlacingSeconds = placing,
                 TotalSeconds = clock.Elapsed.TotalSeconds,
             };

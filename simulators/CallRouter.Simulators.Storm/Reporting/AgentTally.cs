@@ -19,6 +19,7 @@ public sealed class AgentTally
     private long _rtpSent;
     private long _rtpReceived;
     private long _rtpLost;
+    private long _rtpLostReported;
     private long _withinServiceLevel;
 
     public long Offers => Interlocked.Read(ref _offers);
@@ -33,6 +34,9 @@ public sealed class AgentTally
     public long RtpSent => Interlocked.Read(ref _rtpSent);
     public long RtpReceived => Interlocked.Read(ref _rtpReceived);
     public long RtpLost => Interlocked.Read(ref _rtpLost);
+
+    /// <summary>Packets of the agents' streams the gateway reported lost in its last RTCP receiver report of each call.</summary>
+    public long RtpLostReportedByGateway => Interlocked.Read(ref _rtpLostReported);
     public long WithinServiceLevel => Interlocked.Read(ref _withinServiceLevel);
 
     /// <summary>Distinct calls (core call ids) that reached an agent and were bridged.</summary>
@@ -74,8 +78,9 @@ public sealed class AgentTally
     }
 
     /// <summary>A bridged call ended; its RTP figures as the agent's softphone measured them.</summary>
-    public void Unbridged(long packetsSent, long packetsReceived, long packetsLost)
+    public void Unbridged(long packetsSent, long packetsReceived, long packetsLost, long lostReportedByPeer)
     {
+        Interlocked.Add(ref _rtpLostReported, Math.Max(0, lostReportedByPeer));
         Interlocked.Decrement(ref _bridgedNow);
         Interlocked.Add(ref _rtpSent, packetsSent);
         Interlocked.Add(ref _rtpReceived, packetsReceived);

@@ -33,6 +33,7 @@ public sealed record StormReport
     public required long RtpPacketsSent { get; init; }
     public required long RtpPacketsReceived { get; init; }
     public required long RtpPacketsLost { get; init; }
+    public required long RtpLostReportedByGateway { get; init; }
     /// <summary>Lost ÷ (received + lost) at the agents' softphones, from RTP sequence gaps, percent.</summary>
     public required double RtpLossPercent { get; init; }
     public required long CoreOffered { get; init; }
@@ -71,6 +72,7 @@ public sealed record StormReport
             RtpPacketsSent = o.RtpPacketsSent,
             RtpPacketsReceived = o.RtpPacketsReceived,
             RtpPacketsLost = o.RtpPacketsLost,
+            RtpLostReportedByGateway = o.RtpLostReportedByGateway,
             RtpLossPercent = Percent(o.RtpPacketsLost, rtpExpected),
             CoreOffered = o.CoreOffered,
             CoreAnswered = o.CoreAnswered,
@@ -104,6 +106,7 @@ public sealed record StormReport
         Row("concurrent bridged calls (max held)", MaxConcurrentBridged.ToString(c));
         Row("agent legs answered/busy/no answer/failed", $"{AgentLegsAnswered}/{AgentLegsBusy}/{AgentLegsNoAnswer}/{AgentLegsFailed}");
         Row("agent RTP sent/received/lost", $"{RtpPacketsSent}/{RtpPacketsReceived}/{RtpPacketsLost} ({RtpLossPercent} %)");
+        Row("agent->gateway RTP lost (gateway's RTCP)", RtpLostReportedByGateway.ToString(c));
         Row("core offered/answered", $"{CoreOffered}/{CoreAnswered}");
         return t.ToString();
     }
