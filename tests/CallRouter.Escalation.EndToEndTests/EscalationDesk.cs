@@ -72,7 +72,7 @@ internal sealed class EscalationDesk : IAsyncDisposable
     /// Starts the server, trying again on fresh ports when one it was given was taken in the
     /// meantime (free ports are picked before the process binds them, and the machine is shared).
     /// </summary>
-    private static async Task<ServerProcess> StartServerAsync(Dictionary<string, string> settings, string dataDirectory)
+    internal static async Task<ServerProcess> StartServerAsync(Dictionary<string, string> settings, string? dataDirectory = null)
     {
         for (int attempt = 1; ; attempt++)
         {

@@ -69,7 +69,7 @@ public sealed class PtasNoticeEndpointTests(PtasNoticeEndpointTests.Desk desk) :
         public string Url => $"http://127.0.0.1:{_server!.HttpPort}/escalation/ptas/unreachable";
 
         public async Task InitializeAsync() =>
-            _server = await ServerProcess.StartAsync(new Dictionary<string, string>
+            _server = await EscalationDesk.StartServerAsync(new Dictionary<string, string>
             {
                 ["CallRouter__Escalation__PtasNotices__Token"] = Token,
                 ["CallRouter__Escalation__Snpp__Port"] = "9",
