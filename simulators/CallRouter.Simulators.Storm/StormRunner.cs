@@ -110,6 +110,7 @@ public sealed class StormRunner
                 RtpPacketsReceived = tally.RtpReceived,
                 RtpPacketsLost = tally.RtpLost,
                 RtpLostReportedByGateway = tally.RtpLostReportedByGateway,
+                CallsWithGatewayReport = tally.CallsWithGatewayReport,
                 PlacingSeconds = placing,
                 TotalSeconds = clock.Elapsed.TotalSeconds,
             };

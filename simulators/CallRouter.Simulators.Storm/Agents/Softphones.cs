@@ -153,7 +153,7 @@ internal sealed class Softphones : IAsyncDisposable
             }
 
             var statistics = media.Statistics;
-            _tally.Unbridged(statistics.PacketsSent, statistics.PacketsReceived, statistics.PacketsLost, statistics.RemoteCumulativeLost ?? 0);
+            _tally.Unbridged(statistics.PacketsSent, statistics.PacketsReceived, statistics.PacketsLost, statistics.RemoteCumulativeLost);
         }
     }
 

@@ -20,6 +20,7 @@ public sealed class AgentTally
     private long _rtpReceived;
     private long _rtpLost;
     private long _rtpLostReported;
+    private long _callsWithGatewayReport;
     private long _withinServiceLevel;
 
     public long Offers => Interlocked.Read(ref _offers);
@@ -37,6 +38,9 @@ public sealed class AgentTally
 
     /// <summary>Packets of the agents' streams the gateway reported lost in its last RTCP receiver report of each call.</summary>
     public long RtpLostReportedByGateway => Interlocked.Read(ref _rtpLostReported);
+
+    /// <summary>Bridged calls whose softphone received at least one RTCP report from the gateway.</summary>
+    public long CallsWithGatewayReport => Interlocked.Read(ref _callsWithGatewayReport);
     public long WithinServiceLevel => Interlocked.Read(ref _withinServiceLevel);
 
     /// <summary>Distinct calls (core call ids) that reached an agent and were bridged.</summary>
@@ -78,9 +82,14 @@ public sealed class AgentTally
     }
 
     /// <summary>A bridged call ended; its RTP figures as the agent's softphone measured them.</summary>
-    public void Unbridged(long packetsSent, long packetsReceived, long packetsLost, long lostReportedByPeer)
+    public void Unbridged(long packetsSent, long packetsReceived, long packetsLost, long? lostReportedByPeer)
     {
-        Interlocked.Add(ref _rtpLostReported, Math.Max(0, lostReportedByPeer));
+        if (lostReportedByPeer is { } reported)
+        {
+            Interlocked.Increment(ref _callsWithGatewayReport);
+            Interlocked.Add(ref _rtpLostReported, Math.Max(0, reported));
+        }
+
         Interlocked.Decrement(ref _bridgedNow);
         Interlocked.Add(ref _rtpSent, packetsSent);
         Interlocked.Add(ref _rtpReceived, packetsReceived);

@@ -26,6 +26,8 @@ public sealed record StormObservations
     public required long RtpPacketsLost { get; init; }
     /// <summary>Agent → gateway packets the gateway reported lost (RTCP), to tell the two directions apart.</summary>
     public long RtpLostReportedByGateway { get; init; }
+    /// <summary>Calls for which the gateway's RTCP report reached the softphone at all.</summary>
+    public long CallsWithGatewayReport { get; init; }
     /// <summary>From the first call placed to the last one placed.</summary>
     public required double PlacingSeconds { get; init; }
     public required double TotalSeconds { get; init; }

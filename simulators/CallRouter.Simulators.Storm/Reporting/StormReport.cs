@@ -34,6 +34,7 @@ public sealed record StormReport
     public required long RtpPacketsReceived { get; init; }
     public required long RtpPacketsLost { get; init; }
     public required long RtpLostReportedByGateway { get; init; }
+    public required long CallsWithGatewayReport { get; init; }
     /// <summary>Lost ÷ (received + lost) at the agents' softphones, from RTP sequence gaps, percent.</summary>
     public required double RtpLossPercent { get; init; }
     public required long CoreOffered { get; init; }
@@ -73,6 +74,7 @@ public sealed record StormReport
             RtpPacketsReceived = o.RtpPacketsReceived,
             RtpPacketsLost = o.RtpPacketsLost,
             RtpLostReportedByGateway = o.RtpLostReportedByGateway,
+            CallsWithGatewayReport = o.CallsWithGatewayReport,
             RtpLossPercent = Percent(o.RtpPacketsLost, rtpExpected),
             CoreOffered = o.CoreOffered,
             CoreAnswered = o.CoreAnswered,
@@ -106,7 +108,7 @@ public sealed record StormReport
         Row("concurrent bridged calls (max held)", MaxConcurrentBridged.ToString(c));
         Row("agent legs answered/busy/no answer/failed", $"{AgentLegsAnswered}/{AgentLegsBusy}/{AgentLegsNoAnswer}/{AgentLegsFailed}");
         Row("agent RTP sent/received/lost", $"{RtpPacketsSent}/{RtpPacketsReceived}/{RtpPacketsLost} ({RtpLossPercent} %)");
-        Row("agent->gateway RTP lost (gateway's RTCP)", RtpLostReportedByGateway.ToString(c));
+        Row("agent->gateway RTP lost (gateway's RTCP)", $"{RtpLostReportedByGateway} ({CallsWithGatewayReport} calls reported)");
         Row("core offered/answered", $"{CoreOffered}/{CoreAnswered}");
         return t.ToString();
     }
