@@ -9,7 +9,7 @@ namespace CallRouter.Escalation.EndToEndTests;
 /// <summary>
 /// The PTAS pushes "cannot reach Mfr TS" to the desk's HTTP endpoint before the 30-minute window
 /// ends, and the desk moves on at once: told, closure deferred, next contact paged. The status
-/// poll is set to once a simulated hour so only the push can be what moved it.
+/// poll is set to once a simulated day so only the push can be what moved it.
 /// </summary>
 public sealed class PtasUnreachableEndToEndTests
 {
@@ -23,7 +23,7 @@ public sealed class PtasUnreachableEndToEndTests
         var clock = new SharedClock(60);
         int snppPort = LoopbackPorts.Free();
         var settings = EscalationDesk.OutOfHoursSettings(clock, snppPort);
-        settings["CallRouter__Escalation__StatusPollInterval"] = "01:00:00";
+        settings["CallRouter__Escalation__StatusPollInterval"] = "1.00:00:00"; // a simulated day: 24 real minutes
         settings["CallRouter__Escalation__PtasNotices__Token"] = Token;
         await using var desk = await EscalationDesk.StartAsync(settings);
         await using var ptas = await PtasSimulatorProcess.StartAsync([.. clock.SimulatorArguments(), "--port", $"{snppPort}", "--give-up-after", "10",
