@@ -41,7 +41,7 @@ for _ in $(seq 1 120); do
 done
 grep -q "Gateway started" "$out/server.log" || { echo "server did not start"; tail -20 "$out/server.log"; exit 3; }
 
-echo "bench: commit $(git rev-parse --short HEAD), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), server pid $server_pid"
+echo "bench: commit $(git rev-parse --short HEAD), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), server pid $server_pid, storm args: $*" | tee "$out/run.txt"
 "$storm" run --grpc "http://127.0.0.1:$grpc" --sip "127.0.0.1:$sip" --agents "$agents" --report "$out/report.json" "$@" \
   | tee "$out/storm.log" &
 storm_pid=$!
