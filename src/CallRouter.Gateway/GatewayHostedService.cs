@@ -18,6 +18,7 @@ public sealed class GatewayHostedService : IHostedLifecycleService
     private readonly SipStack _sip;
     private readonly CallFlowServices _services;
     private readonly PeerAllowList _peers;
+    private readonly DigestAuthenticator? _peerAuthenticator;
     private readonly ILogger _logger;
     private readonly TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
     /// <summary>How long flows ended by the stack's shutdown get to report their end to the core.</summary>
@@ -36,6 +37,16 @@ public sealed class GatewayHostedService : IHostedLifecycleService
         _sip = sip;
         _logger = logger;
         _peers = new PeerAllowList(gateway.AllowedPeers);
+        var peerAuthentication = gateway.PeerAuthentication;
+        _peerAuthenticator = peerAuthentication.IsEnabled
+            ? new DigestAuthenticator(new RegistrarOptions
+            {
+                Realm = peerAuthentication.Realm,
+                Credentials = new Dictionary<string, string>(peerAuthentication.Credentials, StringComparer.Ordinal),
+                Algorithms = peerAuthentication.Algorithms,
+                NonceLifetime = peerAuthentication.NonceLifetime,
+            }, time)
+            : null;
         _services = new CallFlowServices(gateway, routing, sip, media, time, new CallerContextReader(gateway),
             new RecordingSelector(gateway.Recording.Share), logger);
     }
@@ -127,6 +138,10 @@ public sealed class GatewayHostedService : IHostedLifecycleService
             call.Reject(403, "Forbidden - Not A Switch Peer");
             return;
         }
+
+        // With peer credentials configured, an allowed address must also prove it is the switch: the first INVITE
+        // is challenged (401) and the switch's retry with credentials arrives as a new call.
+        if (_peerAuthenticator is not null && !call.Authenticate(_peerAuthenticator, out _)) return;
 
         Interlocked.Increment(ref _activeCalls);
         try

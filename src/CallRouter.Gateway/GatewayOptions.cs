@@ -8,6 +8,9 @@ public sealed class GatewayOptions
     /// <summary>Source IP addresses of the manufacturer's switch; an INVITE from anywhere else gets 403 (SPEC R1).</summary>
     public string[] AllowedPeers { get; set; } = ["127.0.0.1"];
 
+    /// <summary>Digest authentication of the switch's INVITEs besides the allow-list; off by default.</summary>
+    public PeerAuthenticationOptions PeerAuthentication { get; set; } = new();
+
     public ContextHeaderNames Headers { get; set; } = new();
 
     public ReturnMode ReturnMode { get; set; } = ReturnMode.Refer;

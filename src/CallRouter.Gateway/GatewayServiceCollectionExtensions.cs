@@ -32,6 +32,8 @@ public static class GatewayServiceCollectionExtensions
             gateway.AllowedPeers = ListOrDefault(section, nameof(GatewayOptions.AllowedPeers), gateway.AllowedPeers);
             gateway.AgentDomains = ListOrDefault(section, nameof(GatewayOptions.AgentDomains), gateway.AgentDomains);
             gateway.ManufacturerNumbers = ListOrDefault(section, nameof(GatewayOptions.ManufacturerNumbers), gateway.ManufacturerNumbers);
+            gateway.PeerAuthentication.Algorithms = ListOrDefault(section.GetSection(nameof(GatewayOptions.PeerAuthentication)),
+                nameof(PeerAuthenticationOptions.Algorithms), gateway.PeerAuthentication.Algorithms);
 
             // In the all-in-one server the core is this process's own gRPC listener: dial that unless told otherwise.
             if (string.IsNullOrWhiteSpace(gateway.CoreAddress))

@@ -74,4 +74,28 @@ public sealed class GatewayConfigurationTests
 
         Assert.Equal(TimeSpan.FromMinutes(5), provider.GetRequiredService<IOptions<Microsoft.Extensions.Hosting.HostOptions>>().Value.ShutdownTimeout);
     }
+
+    [Fact]
+    public void AddCallRouterGateway_NoPeerCredentials_PeerAuthenticationIsOff()
+    {
+        using var provider = Build(new());
+
+        Assert.False(provider.GetRequiredService<IOptions<GatewayOptions>>().Value.PeerAuthentication.IsEnabled);
+    }
+
+    [Fact]
+    public void AddCallRouterGateway_PeerCredentialsAndAlgorithms_TurnOnPeerAuthenticationWithOnlyThoseAlgorithms()
+    {
+        using var provider = Build(new()
+        {
+            ["CallRouter:Gateway:PeerAuthentication:Credentials:switch"] = "pw",
+            ["CallRouter:Gateway:PeerAuthentication:Algorithms:0"] = "MD5",
+        });
+
+        var peers = provider.GetRequiredService<IOptions<GatewayOptions>>().Value.PeerAuthentication;
+
+        Assert.True(peers.IsEnabled);
+        Assert.Equal("pw", peers.Credentials["switch"]);
+        Assert.Equal(["MD5"], peers.Algorithms);
+    }
 }
