@@ -31,7 +31,7 @@ internal sealed class AgentFarm : IAsyncDisposable
 
         var invites = new ConcurrentDictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         var local = IPAddress.Parse(profile.LocalAddress);
-        var phones = new Softphones(local, profile.SoftphonePort, profile.AgentRtpPortStart, profile.AgentRtpPortEnd, behaviour, tally, invites, profile.Seed);
+        var phones = new Softphones(local, profile.SoftphonePort, profile.AgentRtpPortStart, profile.AgentRtpPortEnd, profile.AgentRtpReceiveThreads, behaviour, tally, invites, profile.Seed);
         var farm = new AgentFarm(phones);
         var started = new ConcurrentBag<SimulatedAgent>();
         try

@@ -27,7 +27,7 @@ internal sealed class Softphones : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<Task, byte> _calls = new();
 
-    public Softphones(IPAddress local, int port, int rtpStart, int rtpEnd, AgentBehaviour behaviour, AgentTally tally,
+    public Softphones(IPAddress local, int port, int rtpStart, int rtpEnd, int rtpReceiveThreads, AgentBehaviour behaviour, AgentTally tally,
         ConcurrentDictionary<string, DateTimeOffset> invites, int seed)
     {
         _behaviour = behaviour;
@@ -43,7 +43,13 @@ internal sealed class Softphones : IAsyncDisposable
             MaxConcurrentCalls = 100_000,
             MaxInvitesPerSecondPerSource = 100_000,
         });
-        _media = new MediaEngine(new MediaEngineOptions { BindAddress = local, PortRangeStart = rtpStart, PortRangeEnd = rtpEnd }, TimeProvider.System);
+        _media = new MediaEngine(new MediaEngineOptions
+        {
+            BindAddress = local,
+            PortRangeStart = rtpStart,
+            PortRangeEnd = rtpEnd,
+            RtpReceiveThreads = rtpReceiveThreads,
+        }, TimeProvider.System);
         // Something audible to talk with: the shipped hold music, looped for the whole talk time.
         _voice = _media.Prompts.Get(PromptIds.HoldMusic);
         _sip.OnInvite((call, stopping) =>
