@@ -36,7 +36,6 @@ internal static class GatewaySide
                         PortRangeEnd = settings.PortRangeEnd,
                         RtpSocketMode = socketMode,
                         RtpReceiveThreads = settings.ReceiveThreads,
-                        RtpReceiveBatchingDelay = settings.BatchingDelay,
                         DatagramsPerWakeup = settings.DatagramsPerWakeup,
                     },
                     TimeProvider.System,
@@ -83,7 +82,12 @@ internal static class GatewaySide
 
             var sockets = !bridged ? "-"
                 : socketMode == RtpSocketMode.Async ? "async"
-                : string.Create(CultureInfo.InvariantCulture, $"epoll(threads={settings.ReceiveThreads},batch={settings.BatchingDelay.TotalMicroseconds}us,budget={settings.DatagramsPerWakeup})");
+                : string.Create(CultureInfo.InvariantCulture, $"epoll(threads={settings.ReceiveThreads},budget={settings.DatagramsPerWakeup})");
+            if (settings.PhoneBatchingDelay > TimeSpan.Zero)
+            {
+                sockets += string.Create(CultureInfo.InvariantCulture, $" phone-batch={settings.PhoneBatchingDelay.TotalMicroseconds}us");
+            }
+
             return new LoadReport(
                 bridged ? "bridged" : "direct",
                 sockets,

@@ -15,9 +15,6 @@ internal sealed record LoadSettings
 
     public int ReceiveThreads { get; init; } = 1;
 
-    /// <summary>The gateway's <c>MediaEngineOptions.RtpReceiveBatchingDelay</c> (epoll path).</summary>
-    public TimeSpan BatchingDelay { get; init; } = TimeSpan.Zero;
-
     /// <summary>Datagrams the gateway's epoll path reads per socket and wake-up (1 = no EAGAIN read).</summary>
     public int DatagramsPerWakeup { get; init; } = 16;
 
@@ -56,7 +53,6 @@ internal sealed record LoadSettings
                 "--modes" => settings with { Modes = [.. value.Split(',').Select(CheckMode)] },
                 "--sockets" => settings with { SocketModes = [.. value.Split(',').Select(v => Enum.Parse<RtpSocketMode>(v, ignoreCase: true))] },
                 "--receive-threads" => settings with { ReceiveThreads = int.Parse(value, CultureInfo.InvariantCulture) },
-                "--batch-us" => settings with { BatchingDelay = TimeSpan.FromMicroseconds(int.Parse(value, CultureInfo.InvariantCulture)) },
                 "--budget" => settings with { DatagramsPerWakeup = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--phone-batch-us" => settings with { PhoneBatchingDelay = TimeSpan.FromMicroseconds(int.Parse(value, CultureInfo.InvariantCulture)) },
                 "--warmup" => settings with { Warmup = TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture)) },

@@ -27,7 +27,7 @@ public sealed class MediaEngine
         };
         if (SocketMode == RtpSocketMode.Epoll)
         {
-            _receivers = EpollReceiverGroup.ForThreadCount(options.RtpReceiveThreads, options.RtpReceiveBatchingDelay);
+            _receivers = EpollReceiverGroup.ForThreadCount(options.RtpReceiveThreads);
         }
 
         Prompts = prompts ?? (options.PromptDirectory is { } directory ? PromptLibrary.LoadWithOverrides(directory) : PromptLibrary.LoadEmbedded());

@@ -34,13 +34,6 @@ public sealed record MediaEngineOptions
     /// <summary>Receive threads of the epoll path (shared by every engine of the process asking for the same number).</summary>
     public int RtpReceiveThreads { get; init; } = 1;
 
-    /// <summary>
-    /// Epoll path under load: after a round that found several sockets ready, the receive thread
-    /// pauses this long so the next round handles many packets per wake-up. Costs each packet at
-    /// most this much latency; zero turns it off. At most 5 ms.
-    /// </summary>
-    public TimeSpan RtpReceiveBatchingDelay { get; init; } = TimeSpan.Zero;
-
     /// <summary>Datagrams the epoll path reads from one socket per wake-up before serving the next (fairness).</summary>
     internal int DatagramsPerWakeup { get; init; } = 16;
 }

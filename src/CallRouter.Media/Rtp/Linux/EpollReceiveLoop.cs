@@ -24,9 +24,11 @@ internal sealed class EpollReceiveLoop
     /// <param name="name">Thread name.</param>
     /// <param name="batchingDelay">
     /// After a busy round (several sockets ready at once) the thread sleeps this long before
-    /// waiting again, so the next round finds many packets ready: fewer wake-ups and fewer
-    /// epoll_wait calls per packet, and senders on this host skip the cost of waking this thread.
-    /// A packet waits at most this long more. Zero turns batching off.
+    /// waiting again, so the next round finds many packets ready and senders on this host skip
+    /// the cost of waking this thread. A packet waits at most this long more; zero (the engine's
+    /// setting) turns it off. Used by the load generator's phones, which stand for remote phones
+    /// that the gateway's sends would not wake; for the gateway itself it saved no CPU on loopback
+    /// and doubled the latency (docs/benchmarks/media.md), so the engine does not offer it.
     /// </param>
     public EpollReceiveLoop(string name, TimeSpan batchingDelay = default)
     {
