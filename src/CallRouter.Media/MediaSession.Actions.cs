@@ -101,13 +101,14 @@ public sealed partial class MediaSession
     public async Task<DigitCollectionResult> PromptAndCollectAsync(AudioClip prompt, DigitCollectionOptions options, CancellationToken cancellationToken = default)
     {
         using var bargeIn = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        void OnBargeIn(char pressed)
+        void OnBargeIn(char _)
         {
             try
             {
-                // Digits arrive on the receive thread, which the epoll path shares with many calls:
-                // run the player's and the flow's cancellation continuations on the thread pool instead.
-                _ = bargeIn.CancelAsync();
+                // Synchronous on purpose: the IVR tests (and callers typing ahead) rely on the prompt
+                // being stopped before the next digit is handled. On the epoll path this runs the
+                // flow's continuation on the shared receive thread until its next await.
+                bargeIn.Cancel();
             }
             catch (ObjectDisposedException)
             {

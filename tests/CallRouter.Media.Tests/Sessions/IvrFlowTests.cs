@@ -58,10 +58,19 @@ public class IvrFlowTests
             ts += 1600;
         }
 
-        for (var step = 0; step < 30_000 && !flow.IsCompleted; step++)
+        // Advance the virtual clock one frame at a time, but only once the flow's and the player's
+        // work queued on the thread pool has run: on a busy machine a bare count of steps could run
+        // the clock past the end of the prompts while the flow still waits to be scheduled.
+        var realTime = System.Diagnostics.Stopwatch.StartNew();
+        while (!flow.IsCompleted && realTime.Elapsed < TimeSpan.FromSeconds(60))
         {
             _time.Advance(TimeSpan.FromMilliseconds(20));
             await Task.Yield();
+            var settle = System.Diagnostics.Stopwatch.StartNew();
+            while (ThreadPool.PendingWorkItemCount > 0 && settle.ElapsedMilliseconds < 20)
+            {
+                await Task.Delay(1);
+            }
         }
 
         var (model, problem, severity) = await flow.WaitAsync(TimeSpan.FromSeconds(10));
