@@ -52,6 +52,9 @@ internal sealed class AgentConsole : IAsyncDisposable
     public Task TransferToLevel2Async(string callId) =>
         _session.RequestStream.WriteAsync(new AgentCommand { Transfer = new RequestTransfer { CallId = callId, ToLevel2 = true } });
 
+    public Task TransferToManufacturerAsync(string callId) =>
+        _session.RequestStream.WriteAsync(new AgentCommand { Transfer = new RequestTransfer { CallId = callId, ToManufacturer = true } });
+
     public Task AcceptAsync(string callId) => _session.RequestStream.WriteAsync(new AgentCommand { Accept = new AcceptOffer { CallId = callId } });
 
     public async ValueTask DisposeAsync()

@@ -28,10 +28,10 @@ public sealed class BaresipEndToEndTests
         {
             await Task.Delay(TimeSpan.FromSeconds(2));
             await CommandOkAsync(agent, "hold");
-            await WaitForOutputAsync(server, "agent put the caller on hold");
+            await CallFlowEndToEndTests.WaitForOutputAsync(server, "agent put the caller on hold");
             await Task.Delay(TimeSpan.FromSeconds(2));
             await CommandOkAsync(agent, "resume");
-            await WaitForOutputAsync(server, "agent took the caller off hold");
+            await CallFlowEndToEndTests.WaitForOutputAsync(server, "agent took the caller off hold");
             await Task.Delay(TimeSpan.FromSeconds(3));
         });
 
@@ -112,18 +112,6 @@ public sealed class BaresipEndToEndTests
         Assert.True((bool?)response["ok"] ?? false, $"baresip refused '{command}': {response.ToJsonString()}\n{control.Transcript}");
     }
 
-    private static async Task WaitForOutputAsync(ServerProcess server, string text)
-    {
-        using var limit = new CancellationTokenSource(Step);
-        try
-        {
-            while (!server.Output.Contains(text, StringComparison.Ordinal)) await Task.Delay(50, limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"the server never logged '{text}'\n{server.Output}");
-        }
-    }
 
     /// <summary>
     /// baresip registers as soon as it starts, possibly before ctrl_tcp has a client to tell, so its registration

@@ -79,17 +79,4 @@ public sealed class DrainEndToEndTests : IDisposable
         await kill.WaitForExitAsync(limit.Token);
         Assert.Equal(0, kill.ExitCode);
     }
-
-    private static async Task WaitForOutputAsync(ServerProcess server, string text)
-    {
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        try
-        {
-            while (!server.Output.Contains(text, StringComparison.Ordinal)) await Task.Delay(50, limit.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"the server never logged '{text}'\n{server.Output}");
-        }
-    }
 }
