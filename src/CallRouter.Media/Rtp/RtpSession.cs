@@ -6,7 +6,8 @@ namespace CallRouter.Media.Rtp;
 /// One RTP stream pair (send and receive) with its RTCP: sequence numbers, SSRC and a media
 /// clock for what we send; symmetric-RTP latching, statistics and payload-type filtering for
 /// what we receive. Transport-agnostic: <see cref="ProcessRtp"/> and <see cref="ProcessRtcp"/>
-/// are the receive entry points, called by <see cref="Start"/>'s loops or directly by tests.
+/// are the receive entry points, called by <see cref="Start"/>'s loops, by a push transport's
+/// receive thread (the Linux epoll path), or directly by tests.
 /// RTCP reporting is in RtpSession.Rtcp.cs.
 /// </summary>
 public sealed partial class RtpSession : IAsyncDisposable
