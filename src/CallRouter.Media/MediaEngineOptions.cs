@@ -31,8 +31,13 @@ public sealed record MediaEngineOptions
     /// <summary>How RTP sockets are read; <see cref="RtpSocketMode.Auto"/> picks the epoll path on Linux.</summary>
     public RtpSocketMode RtpSocketMode { get; init; } = RtpSocketMode.Auto;
 
-    /// <summary>Receive threads of the epoll path (shared by every engine of the process asking for the same number).</summary>
-    public int RtpReceiveThreads { get; init; } = 1;
+    /// <summary>
+    /// Receive threads of the epoll path (shared by every engine of the process asking for the same
+    /// number). Default: one per core, at most 4 — with the cores to itself one thread carried 1,000
+    /// calls as well as two, but next to the rest of the server (and other tenants) more threads get
+    /// a fairer share of the CPU, and one thread is a whole core's work at about 1,500 calls.
+    /// </summary>
+    public int RtpReceiveThreads { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     /// <summary>Datagrams the epoll path reads from one socket per wake-up before serving the next (fairness).</summary>
     internal int DatagramsPerWakeup { get; init; } = 16;
