@@ -31,6 +31,13 @@ public sealed class EscalationOptions
     /// <summary>Longest sleep of the heartbeat, even with nothing due (guards against a missed wake-up).</summary>
     public TimeSpan HeartbeatMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a call handed to the gateway may go without a reported outcome (answered, busy, no
+    /// answer) before it is placed again: covers the gateway's ring time-out and its retries of the
+    /// report; only matters when the gateway or the server stopped while the phone rang.
+    /// </summary>
+    public TimeSpan PhoneOutcomeTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Checks the settings, naming the one at fault.</summary>
     public void Validate()
     {
@@ -48,7 +55,7 @@ public sealed class EscalationOptions
         }
 
         if (InHoursResponseWindow <= TimeSpan.Zero || OutOfHoursResponseWindow <= TimeSpan.Zero || RetryInitialDelay <= TimeSpan.Zero
-            || RetryMaxDelay < RetryInitialDelay || StatusPollInterval <= TimeSpan.Zero || HeartbeatMaxDelay <= TimeSpan.Zero)
+            || RetryMaxDelay < RetryInitialDelay || StatusPollInterval <= TimeSpan.Zero || HeartbeatMaxDelay <= TimeSpan.Zero || PhoneOutcomeTimeout <= TimeSpan.Zero)
         {
             throw new ArgumentException($"{SectionName}: response windows, retry delays and intervals must be positive (and RetryMaxDelay at least RetryInitialDelay).");
         }

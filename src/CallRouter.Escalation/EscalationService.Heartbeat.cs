@@ -160,21 +160,72 @@ public sealed partial class EscalationService
             return;
         }
 
-        PageReceipt? receipt = null;
-        string reference;
-        if (item.Contact.Channel == ContactChannel.Pager)
+        if (item.Contact.Channel != ContactChannel.Pager)
         {
-            receipt = await _pager.SendPageAsync(new PageRequest(item.Contact.Address, item.Message, escalation.DeskCallbackNumber), cancellationToken).ConfigureAwait(false);
-            reference = $"page {receipt.MessageTag} to {item.Contact.Address}";
-        }
-        else
-        {
-            var call = await _phone.PlaceCallAsync(new PhoneCallRequest(escalation.Id, escalation.ProblemNumber, item.Contact.Address, item.Message), cancellationToken).ConfigureAwait(false);
-            reference = $"call {call} to {item.Contact.Address}";
+            await PlacePhoneCallAsync(escalation, item, item.Contact, cancellationToken).ConfigureAwait(false);
+            return;
         }
 
+        var receipt = await _pager.SendPageAsync(new PageRequest(item.Contact.Address, item.Message, escalation.DeskCallbackNumber), cancellationToken).ConfigureAwait(false);
+        var reference = $"page {receipt.MessageTag} to {item.Contact.Address}";
         Log.ContactDelivered(_logger, escalation.Id, item.Contact.Name, reference);
         await ApplyAsync(escalation.Id, new EscalationInput.ContactDelivered(item.ContactIndex, receipt, reference), cancellationToken, completedOutboxId: item.Id).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Hands the call to the gateway and returns without waiting for the ringing, so other
+    /// escalations' timers and pages go on meanwhile. The outcome comes back through
+    /// <see cref="ReportCallAnsweredAsync"/> or <see cref="ReportContactFailedAsync"/>; until
+    /// then the contact's outbox item waits, and is tried again only if no outcome ever comes.
+    /// </summary>
+    private async Task PlacePhoneCallAsync(EscalationRecord escalation, OutboxItem item, EscalationContact contact, CancellationToken cancellationToken)
+    {
+        // Postponed and recorded before the INVITE leaves: a busy answer can come back within
+        // milliseconds, and its report must find the call it names.
+        await _store.PostponeOutboxAsync(item.Id, _time.GetUtcNow() + _options.PhoneOutcomeTimeout, cancellationToken).ConfigureAwait(false);
+        var token = $"{item.ContactIndex}-{Guid.NewGuid():N}";
+        var started = await ApplyAsync(escalation.Id, new EscalationInput.CallStarted(item.ContactIndex, token, item.Attempts, item.Id), cancellationToken).ConfigureAwait(false);
+        if (started.CurrentCall?.Token != token)
+        {
+            // The escalation moved on meanwhile (answered, lapsed, cancelled): nothing to call.
+            return;
+        }
+
+        var call = await _phone.PlaceCallAsync(new PhoneCallRequest(escalation.Id, escalation.ProblemNumber, contact.Address, item.Message, token), cancellationToken).ConfigureAwait(false);
+        Log.CallPlaced(_logger, escalation.Id, contact.Name, call);
+    }
+
+    /// <summary>
+    /// Settles a reported call outcome against the call the escalation still awaits; a report for
+    /// any other call (an earlier one, a contact passed, a call already answered) changes nothing.
+    /// </summary>
+    /// <param name="failure">Null when the call was answered; else why it failed.</param>
+    private async Task<EscalationRecord> ApplyCallOutcomeAsync(string escalationId, string token, string callReference, string? failure, CancellationToken cancellationToken)
+    {
+        var escalation = await GetRequiredAsync(escalationId, cancellationToken).ConfigureAwait(false);
+        if (escalation.CurrentCall is not { } call || call.Token != token || escalation.State != EscalationState.AwaitingResponse
+            || call.ContactIndex != escalation.ContactIndex)
+        {
+            return escalation;
+        }
+
+        if (failure is null)
+        {
+            var reference = $"call {callReference} to {escalation.CurrentContact.Address} answered";
+            Log.ContactDelivered(_logger, escalationId, escalation.CurrentContact.Name, reference);
+            return await ApplyAsync(escalationId, new EscalationInput.CallAnswered(token, reference), cancellationToken, completedOutboxId: call.OutboxId).ConfigureAwait(false);
+        }
+
+        // As when the call cannot be placed at all: a failed contact, and the same item retried with back-off.
+        var after = await ApplyAsync(escalationId, new EscalationInput.CallFailed(token, failure), cancellationToken).ConfigureAwait(false);
+        if (after.Version != escalation.Version && after.CurrentCall is null && after.ContactIndex == call.ContactIndex)
+        {
+            var retryAt = RetryAt(call.FailedBefore);
+            Log.ContactFailed(_logger, escalationId, escalation.CurrentContact.ToString(), retryAt, failure);
+            await _store.RescheduleOutboxAsync(call.OutboxId, retryAt, failure, cancellationToken).ConfigureAwait(false);
+        }
+
+        return after;
     }
 
     private Task DeliverNoticeAsync(OutboxItem item, CancellationToken cancellationToken)
@@ -189,11 +240,13 @@ public sealed partial class EscalationService
         };
     }
 
-    private DateTimeOffset RetryAt(OutboxItem item)
+    private DateTimeOffset RetryAt(OutboxItem item) => RetryAt(item.Attempts);
+
+    private DateTimeOffset RetryAt(int failedBefore)
     {
         // Doubling back-off from the first retry delay, capped, so a pager outage is retried
         // often at first and then steadily without hammering the paging gateway.
-        var factor = Math.Pow(2, Math.Min(item.Attempts, 16));
+        var factor = Math.Pow(2, Math.Min(failedBefore, 16));
         var delay = TimeSpan.FromTicks((long)Math.Min(_options.RetryInitialDelay.Ticks * factor, _options.RetryMaxDelay.Ticks));
         return _time.GetUtcNow() + delay;
     }

@@ -105,6 +105,33 @@ public sealed partial class EscalationService
         return ApplyAsync(escalationId, new EscalationInput.Responded(responder, via), cancellationToken);
     }
 
+    /// <summary>
+    /// The gateway reports that the call it was handed (named by <paramref name="token"/>, see
+    /// <see cref="PhoneCallRequest.Token"/>) was answered: the contact is delivered and the response
+    /// window restarts from now. A report for a call the escalation has moved past changes nothing.
+    /// </summary>
+    /// <exception cref="EscalationException">InvalidArgument or UnknownEscalation.</exception>
+    public Task<EscalationRecord> ReportCallAnsweredAsync(string escalationId, string token, string callReference, CancellationToken cancellationToken)
+    {
+        RequireText(token, "call token");
+        RequireText(callReference, "call reference");
+        return ApplyCallOutcomeAsync(escalationId, token, callReference, failure: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The gateway reports that the call it was handed was busy, not answered or failed after it
+    /// was placed: recorded as a failed contact and retried with back-off, exactly as a call that
+    /// could not be placed at all. A report for a call the escalation has moved past (a later call,
+    /// the next contact, an answer) changes nothing.
+    /// </summary>
+    /// <exception cref="EscalationException">InvalidArgument or UnknownEscalation.</exception>
+    public Task<EscalationRecord> ReportContactFailedAsync(string escalationId, string token, string reason, CancellationToken cancellationToken)
+    {
+        RequireText(token, "call token");
+        RequireText(reason, "reason");
+        return ApplyCallOutcomeAsync(escalationId, token, "", $"phone: {reason}", cancellationToken);
+    }
+
     /// <summary>Mfr TS hands the case back to the desk; the escalation ends and its timers are cancelled.</summary>
     public Task<EscalationRecord> HandBackAsync(string escalationId, string by, string reason, CancellationToken cancellationToken) =>
         ApplyAsync(escalationId, new EscalationInput.HandedBack(by, reason), cancellationToken);

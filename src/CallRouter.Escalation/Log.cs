@@ -34,4 +34,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7010, Level = LogLevel.Debug, Message = "Escalation {EscalationId}: state moved while timer {TimerId} fired; it is tried again on the next heartbeat")]
     public static partial void TimerConflict(ILogger logger, string escalationId, long timerId);
+
+    [LoggerMessage(EventId = 7011, Level = LogLevel.Information, Message = "Escalation {EscalationId}: call {CallReference} to {Contact} placed; its outcome is reported by the gateway")]
+    public static partial void CallPlaced(ILogger logger, string escalationId, string contact, string callReference);
 }

@@ -147,7 +147,8 @@ public sealed class EscalationServiceTests
     {
         using var h = await EscalationHarness.StartAsync(InHours);
         var e = await h.Service.EscalateAsync(EscalationHarness.Request(), None);
-        await h.Scheduler.RunOnceAsync(None);                     // 10:00 call placed
+        await h.Scheduler.RunOnceAsync(None);                     // 10:00 call placed and answered
+        await h.Service.ReportCallAnsweredAsync(e.Id, h.Phone.Calls[0].Token, "call-1", None);
         h.Time.Advance(TimeSpan.FromMinutes(7));                  // 10:07 engineer presses 1
 
         await h.Service.RecordResponseAsync(e.Id, "Lee", "DTMF", None);
@@ -163,6 +164,7 @@ public sealed class EscalationServiceTests
         using var h = await EscalationHarness.StartAsync(InHours);
         var e = await h.Service.EscalateAsync(EscalationHarness.Request(), None);
         await h.Scheduler.RunOnceAsync(None);                     // 10:00 call placed
+        await h.Service.ReportCallAnsweredAsync(e.Id, h.Phone.Calls[0].Token, "call-1", None);   // answered, never acknowledged
         await h.AdvanceAndBeatAsync(TimeSpan.FromMinutes(15));    // 10:15 silence: on-call paged
 
         h.Time.Advance(TimeSpan.FromMinutes(3));                  // 10:18 Mfr TS calls back at last

@@ -27,8 +27,9 @@ public sealed class EscalationTests(EscalationFixture fixture) : IClassFixture<E
         Assert.Equal("AwaitingResponse", started.State);
         Assert.Equal(["Mfr TS", "On-call engineer", "TS manager"], started.Contacts.Select(c => c.Name).ToArray());
         Assert.NotNull(started.ResponseDueAt);
-        // The scheduler forwards the escalation's events to the case history; the phone leg
-        // cannot be placed until the SIP gateway exists, which is recorded as a failed contact.
+        // The scheduler forwards the escalation's events to the case history; this server's gateway
+        // has no Mfr TS destination configured, so the call is refused before any INVITE, which is
+        // recorded as a failed contact.
         CaseDetail detail = await cases.WaitForCaseAsync(number, d =>
             d.History.Any(h => h.Action == "EscalationStarted") && d.History.Any(h => h.Action == "EscalationContactFailed"));
         Assert.Equal(CaseState.EscalatedToManufacturer, detail.Case.State);

@@ -5,7 +5,8 @@ namespace CallRouter.Server.IntegrationTests;
 
 /// <summary>
 /// The SIP gateway's service account and EscalationService: it records the Mfr TS engineer's DTMF
-/// acknowledgment (RecordResponse) and may do nothing else there — enforced by the server.
+/// acknowledgment (RecordResponse) and reports how its call ended (ReportCallOutcome), and may do
+/// nothing else there — enforced by the server; the desk may not report call outcomes.
 /// </summary>
 public sealed class GatewayEscalationAccessTests(EscalationFixture fixture) : IClassFixture<EscalationFixture>
 {
@@ -26,6 +27,38 @@ public sealed class GatewayEscalationAccessTests(EscalationFixture fixture) : IC
 
         Assert.Equal(("Responded", "Mfr TS engineer (+18005550100)"), (responded.State, responded.Responder));
         Assert.Contains(responded.History, h => h.Kind == "Responded" && h.ResponseTime is not null);
+    }
+
+    [Fact]
+    public async Task GatewayAccount_ReportCallOutcome_IsAllowedAndAReportForACallNotAwaitedChangesNothing()
+    {
+        var routing = new RoutingService.RoutingServiceClient(await fixture.LoginAsync("gateway"));
+        RegisterCallResponse registered = await routing.RegisterAsync("gw-esc-2");
+        await routing.ReportCallEventAsync(new CallEventRequest { CallId = "gw-esc-2", Abandoned = new CallAbandoned() }, deadline: ServerFixture.Deadline());
+        var supervisor = new EscalationService.EscalationServiceClient(await fixture.LoginAsync("supervisor"));
+        Escalation started = await supervisor.EscalateAsync(new EscalateRequest { ProblemNumber = registered.ProblemNumber }, deadline: ServerFixture.Deadline());
+        var gateway = new EscalationService.EscalationServiceClient(await fixture.LoginAsync("gateway"));
+
+        Escalation after = await gateway.ReportCallOutcomeAsync(new ReportCallOutcomeRequest
+        {
+            EscalationId = started.Id, CallToken = "0-never-handed-out", CallReference = "abc@127.0.0.1", Answered = false, Reason = "busy (486) from the access test",
+        }, deadline: ServerFixture.Deadline());
+
+        Assert.Equal((started.Id, "AwaitingResponse", 0), (after.Id, after.State, after.ContactIndex));
+        Assert.DoesNotContain(after.History, h => h.Detail.Contains("from the access test", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DeskAccount_ReportCallOutcome_IsPermissionDenied()
+    {
+        var supervisor = new EscalationService.EscalationServiceClient(await fixture.LoginAsync("supervisor"));
+
+        StatusCode refused = await CaseCalls.StatusOf(() => supervisor.ReportCallOutcomeAsync(new ReportCallOutcomeRequest
+        {
+            EscalationId = "1000-0001-E1", CallToken = "0-x", CallReference = "x", Answered = true,
+        }, deadline: ServerFixture.Deadline()).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, refused);
     }
 
     [Fact]

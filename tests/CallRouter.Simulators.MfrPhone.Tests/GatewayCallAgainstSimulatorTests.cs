@@ -9,7 +9,8 @@ namespace CallRouter.Simulators.MfrPhone.Tests;
 
 /// <summary>
 /// The gateway's escalation call as built — <see cref="SipManufacturerPhoneChannel"/> over the product's
-/// SIP stack and media — against the simulator process, with the core's RecordResponse recorded in memory.
+/// SIP stack and media — against the simulator process, with the core's RecordResponse and
+/// ReportCallOutcome recorded in memory.
 /// </summary>
 public sealed class GatewayCallAgainstSimulatorTests
 {
@@ -24,6 +25,14 @@ public sealed class GatewayCallAgainstSimulatorTests
         {
             First.TrySetResult((escalationId, responder, via));
             return Task.FromResult(ResponseRecording.Done("Responded"));
+        }
+
+        public TaskCompletionSource<CallOutcomeReport> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<ResponseRecording> ReportCallOutcomeAsync(CallOutcomeReport report, CancellationToken cancellationToken)
+        {
+            Outcome.TrySetResult(report);
+            return Task.FromResult(ResponseRecording.Done("AwaitingResponse"));
         }
     }
 
@@ -42,7 +51,7 @@ public sealed class GatewayCallAgainstSimulatorTests
         return (sip, new SipManufacturerPhoneChannel(new SipManufacturerDialer(sip, media), responses, options, TimeProvider.System));
     }
 
-    private static PhoneCallRequest Request() => new("1000-0042-E1", "1000-0042", MfrNumber, "NS10 reboots");
+    private static PhoneCallRequest Request() => new("1000-0042-E1", "1000-0042", MfrNumber, "NS10 reboots", "0-7a");
 
     [Fact]
     public async Task PlaceCall_EngineerPressesOne_AnsweredAnnouncedAndAcknowledgmentRecorded()
@@ -54,40 +63,49 @@ public sealed class GatewayCallAgainstSimulatorTests
         await using (channel)
         {
             string callId = await channel.PlaceCallAsync(Request(), CancellationToken.None).WaitAsync(Bound);
+            var answered = await responses.Outcome.Task.WaitAsync(Bound);
             var recorded = await responses.First.Task.WaitAsync(Bound);
             string ended = await phone.WaitForLineAsync("ENDED ", Bound);
 
             Assert.Contains($"INVITE call={callId} ", await phone.WaitForLineAsync("INVITE ", Bound), StringComparison.Ordinal);
+            Assert.Equal(("0-7a", callId, true), (answered.Token, answered.CallReference, answered.Answered));
             Assert.Equal(("1000-0042-E1", $"Mfr TS engineer ({MfrNumber})", "DTMF"), recorded);
             Assert.Contains("reason=RemoteHangup", ended, StringComparison.Ordinal);
         }
     }
 
     [Fact]
-    public async Task PlaceCall_PhoneBusy_ContactChannelExceptionWith486()
+    public async Task PlaceCall_PhoneBusy_PlacedThenReportedToTheCoreAs486()
     {
         await using var phone = await MfrPhoneProcess.StartAsync("--behaviour", "busy");
-        var (sip, channel) = await GatewayAsync(phone, new RecordedResponses());
+        var responses = new RecordedResponses();
+        var (sip, channel) = await GatewayAsync(phone, responses);
         await using (sip)
         await using (channel)
         {
-            var refused = await Assert.ThrowsAsync<ContactChannelException>(() => channel.PlaceCallAsync(Request(), CancellationToken.None).WaitAsync(Bound));
+            string callId = await channel.PlaceCallAsync(Request(), CancellationToken.None).WaitAsync(Bound);
+            var outcome = await responses.Outcome.Task.WaitAsync(Bound);
 
-            Assert.Equal(486, refused.Code);
+            Assert.Equal(("0-7a", callId, false), (outcome.Token, outcome.CallReference, outcome.Answered));
+            Assert.Equal($"{MfrNumber} is busy (486)", outcome.Reason);
+            Assert.False(responses.First.Task.IsCompleted);
         }
     }
 
     [Fact]
-    public async Task PlaceCall_PhoneNeverAnswers_CancelledAfterTheRingTimeout()
+    public async Task PlaceCall_PhoneNeverAnswers_CancelledAfterTheRingTimeoutAndReportedAsNoAnswer()
     {
         await using var phone = await MfrPhoneProcess.StartAsync("--behaviour", "never");
-        var (sip, channel) = await GatewayAsync(phone, new RecordedResponses());
+        var responses = new RecordedResponses();
+        var (sip, channel) = await GatewayAsync(phone, responses);
         await using (sip)
         await using (channel)
         {
-            var refused = await Assert.ThrowsAsync<ContactChannelException>(() => channel.PlaceCallAsync(Request(), CancellationToken.None).WaitAsync(Bound));
+            await channel.PlaceCallAsync(Request(), CancellationToken.None).WaitAsync(Bound);
+            var outcome = await responses.Outcome.Task.WaitAsync(Bound);
 
-            Assert.Equal(408, refused.Code);
+            Assert.False(outcome.Answered);
+            Assert.Equal($"no answer from {MfrNumber} within 3 s", outcome.Reason);
             await phone.WaitForLineAsync("CANCELLED call=", Bound);
         }
     }

@@ -12,8 +12,9 @@ namespace CallRouter.Core.Services;
 
 /// <summary>
 /// Escalation to Mfr TS over gRPC: L2 agents, supervisors and administrators (SPEC R10). The SIP
-/// gateway's service account may call RecordResponse only: the engineer's DTMF acknowledgment of
-/// the in-hours call (class and method roles must both be met).
+/// gateway's service account may call RecordResponse (the engineer's DTMF acknowledgment of the
+/// in-hours call) and ReportCallOutcome (answered, busy, no answer) only — class and method roles
+/// must both be met, and every desk method names the desk roles.
 /// </summary>
 [Authorize(Roles = Roles.AgentL2 + "," + Roles.SupervisorsAndAdmins + "," + Roles.Gateway)]
 public sealed class EscalationGrpcService(
@@ -51,6 +52,18 @@ public sealed class EscalationGrpcService(
     {
         EscalationRecord record = await escalations.RecordResponseAsync(Required(request.EscalationId, "escalation_id"), Required(request.Responder, "responder"),
             string.IsNullOrWhiteSpace(request.Via) ? "API" : Limit(request.Via, "via"), context.CancellationToken);
+        return await WithHistoryAsync(record, context.CancellationToken);
+    });
+
+    /// <summary>Only the gateway: it placed the call and is the one that knows how it ended.</summary>
+    [Authorize(Roles = Roles.Gateway)]
+    public override Task<Contracts.V1.Escalation> ReportCallOutcome(ReportCallOutcomeRequest request, ServerCallContext context) => Map(async () =>
+    {
+        string id = Required(request.EscalationId, "escalation_id");
+        string token = Required(request.CallToken, "call_token");
+        EscalationRecord record = request.Answered
+            ? await escalations.ReportCallAnsweredAsync(id, token, Required(request.CallReference, "call_reference"), context.CancellationToken)
+            : await escalations.ReportContactFailedAsync(id, token, Required(request.Reason, "reason"), context.CancellationToken);
         return await WithHistoryAsync(record, context.CancellationToken);
     });
 

@@ -22,4 +22,7 @@ public enum EscalationEventKind
     StatusQueried,
     HandedBack,
     Cancelled,
+
+    /// <summary>An in-hours call to Mfr TS was handed to the gateway; its outcome is recorded when the gateway reports it.</summary>
+    CallPlaced,
 }

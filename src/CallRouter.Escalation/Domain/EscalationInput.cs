@@ -21,6 +21,15 @@ public abstract record EscalationInput
     /// <summary>The channel refused or failed; the contact stays pending and is retried.</summary>
     public sealed record ContactFailed(int ContactIndex, string Error) : EscalationInput;
 
+    /// <summary>A call to the contact is being handed to the gateway; its outcome comes later as <see cref="CallAnswered"/> or <see cref="CallFailed"/>.</summary>
+    public sealed record CallStarted(int ContactIndex, string Token, int FailedBefore, long OutboxId) : EscalationInput;
+
+    /// <summary>The gateway reports that the call named by <paramref name="Token"/> was answered: the contact is reached.</summary>
+    public sealed record CallAnswered(string Token, string Reference) : EscalationInput;
+
+    /// <summary>The gateway reports that the call named by <paramref name="Token"/> was busy, not answered or failed: as <see cref="ContactFailed"/>.</summary>
+    public sealed record CallFailed(string Token, string Error) : EscalationInput;
+
     /// <summary>The durable response timer of a contact expired.</summary>
     public sealed record ResponseDue(int ContactIndex) : EscalationInput;
 

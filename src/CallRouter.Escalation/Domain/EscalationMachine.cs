@@ -56,7 +56,14 @@ public static class EscalationMachine
         return input switch
         {
             ContactDelivered d => Delivered(state, d, now),
-            ContactFailed f when IsCurrent(state, f.ContactIndex) => new(state,
+            ContactFailed f when IsCurrent(state, f.ContactIndex) => new(state with { CurrentCall = null },
+                [Event(state, now, EscalationEventKind.ContactFailed, state.CurrentContact.Name, f.Error)]),
+            CallStarted c when IsCurrent(state, c.ContactIndex) && state.CurrentContactDeliveredAt is null =>
+                new(state with { CurrentCall = new PhoneCallAttempt(c.ContactIndex, c.Token, c.FailedBefore, c.OutboxId, now) },
+                    [Event(state, now, EscalationEventKind.CallPlaced, state.CurrentContact.Name, $"calling {state.CurrentContact.Address} (attempt {c.FailedBefore + 1})")]),
+            CallAnswered a when IsCurrentCall(state, a.Token) =>
+                Delivered(state, new ContactDelivered(state.ContactIndex, null, a.Reference), now),
+            CallFailed f when IsCurrentCall(state, f.Token) => new(state with { CurrentCall = null },
                 [Event(state, now, EscalationEventKind.ContactFailed, state.CurrentContact.Name, f.Error)]),
             ResponseDue r when IsCurrent(state, r.ContactIndex) =>
                 Lapse(state, now, EscalationEventKind.NoResponse, $"no response within {state.ResponseWindow.TotalMinutes:0} min"),
@@ -88,6 +95,10 @@ public static class EscalationMachine
     private static bool IsCurrent(EscalationRecord state, int contactIndex) =>
         state.State == EscalationState.AwaitingResponse && contactIndex == state.ContactIndex;
 
+    /// <summary>A call outcome counts only for the call still awaited: not for an earlier call, a contact passed, or a call already answered.</summary>
+    private static bool IsCurrentCall(EscalationRecord state, string token) =>
+        state.CurrentCall is { } call && call.Token == token && IsCurrent(state, call.ContactIndex);
+
     private static EscalationDecision Ignore(EscalationRecord state) => new(state, []);
 
     private static EscalationDecision Delivered(EscalationRecord state, ContactDelivered d, DateTimeOffset now)
@@ -104,6 +115,7 @@ public static class EscalationMachine
         {
             CurrentContactDeliveredAt = now,
             CurrentReceipt = d.Receipt,
+            CurrentCall = null,
             FirstContactAt = state.FirstContactAt ?? now,
             ResponseDueAt = due,
         };
@@ -127,7 +139,7 @@ public static class EscalationMachine
         var clockStart = state.FirstContactAt ?? state.StartedAt;
         var responseTime = now - clockStart;
         var inTime = responseTime <= state.ResponseWindow;
-        var next = state with { State = EscalationState.Responded, RespondedAt = now, Responder = r.Responder, ResponseDueAt = null };
+        var next = state with { State = EscalationState.Responded, RespondedAt = now, Responder = r.Responder, ResponseDueAt = null, CurrentCall = null };
         return new(next,
         [
             new CancelTimers(),
@@ -176,6 +188,7 @@ public static class EscalationMachine
                 CurrentContactRequestedAt = now,
                 CurrentContactDeliveredAt = null,
                 CurrentReceipt = null,
+                CurrentCall = null,
                 ResponseDueAt = now + state.ResponseWindow,
             };
             effects.Add(Event(next, now, EscalationEventKind.NextContact, next.CurrentContact.Name, $"after {contact.Name}"));

@@ -44,6 +44,9 @@ public sealed record EscalationRecord
 
     public PageReceipt? CurrentReceipt { get; init; }
 
+    /// <summary>The Mfr TS call placed for the current contact whose outcome the gateway has not reported yet.</summary>
+    public PhoneCallAttempt? CurrentCall { get; init; }
+
     public DateTimeOffset? RespondedAt { get; init; }
 
     public string? Responder { get; init; }

@@ -35,6 +35,13 @@ public interface IEscalationStore
 
     Task RescheduleOutboxAsync(long itemId, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Moves a pending item's next attempt without counting a failure: an in-hours call handed to
+    /// the gateway waits here for its outcome, and is tried again at <paramref name="nextAttemptAt"/>
+    /// only if no outcome ever comes (the gateway or the server stopped meanwhile).
+    /// </summary>
+    Task PostponeOutboxAsync(long itemId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<EscalationEvent>> ListEventsAsync(string escalationId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<EscalationEvent>> ListUnforwardedEventsAsync(int limit, CancellationToken cancellationToken);

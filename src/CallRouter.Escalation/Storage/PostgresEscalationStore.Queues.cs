@@ -44,6 +44,13 @@ public sealed partial class PostgresEscalationStore
             cancellationToken, ("next", nextAttemptAt.UtcTicks), ("error", error), ("id", itemId)).ConfigureAwait(false);
     }
 
+    public async Task PostponeOutboxAsync(long itemId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, null, "UPDATE escalation_outbox SET next_attempt_at = @next WHERE id = @id AND done_at IS NULL",
+            cancellationToken, ("next", nextAttemptAt.UtcTicks), ("id", itemId)).ConfigureAwait(false);
+    }
+
     public Task<IReadOnlyList<EscalationEvent>> ListEventsAsync(string escalationId, CancellationToken cancellationToken) =>
         QueryAsync(
             "SELECT id, escalation_id, problem_number, at, kind, contact, detail, response_ticks FROM escalation_event WHERE escalation_id = @id ORDER BY id",

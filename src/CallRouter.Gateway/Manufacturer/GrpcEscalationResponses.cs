@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace CallRouter.Gateway.Manufacturer;
 
 /// <summary>
-/// <c>EscalationService.RecordResponse</c> over gRPC with the gateway's service account (the server
-/// lets the gateway role call only that method). The token is fetched on first use and again once
+/// <c>EscalationService.RecordResponse</c> and <c>ReportCallOutcome</c> over gRPC with the gateway's
+/// service account (the server lets the gateway role call only those two methods). The token is fetched on first use and again once
 /// when the core answers UNAUTHENTICATED.
 /// </summary>
 public sealed class GrpcEscalationResponses : IEscalationResponses, IDisposable
@@ -33,9 +33,25 @@ public sealed class GrpcEscalationResponses : IEscalationResponses, IDisposable
         _escalations = new EscalationService.EscalationServiceClient(_channel);
     }
 
-    public async Task<ResponseRecording> RecordResponseAsync(string escalationId, string responder, string via, CancellationToken cancellationToken)
+    public Task<ResponseRecording> RecordResponseAsync(string escalationId, string responder, string via, CancellationToken cancellationToken)
     {
         var request = new RecordEscalationResponseRequest { EscalationId = escalationId, Responder = responder, Via = via };
+        return CallAsync((headers, token) => _escalations.RecordResponseAsync(request, headers, cancellationToken: token).ResponseAsync, cancellationToken);
+    }
+
+    public Task<ResponseRecording> ReportCallOutcomeAsync(CallOutcomeReport report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var request = new ReportCallOutcomeRequest
+        {
+            EscalationId = report.EscalationId, CallToken = report.Token, CallReference = report.CallReference,
+            Answered = report.Answered, Reason = report.Reason ?? "",
+        };
+        return CallAsync((headers, token) => _escalations.ReportCallOutcomeAsync(request, headers, cancellationToken: token).ResponseAsync, cancellationToken);
+    }
+
+    private async Task<ResponseRecording> CallAsync(Func<Metadata, CancellationToken, Task<Contracts.V1.Escalation>> send, CancellationToken cancellationToken)
+    {
         // Each attempt is bounded: a core that accepts the connection and never answers is "try again", not a hang.
         using var bounded = new CancellationTokenSource(CallTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, bounded.Token);
@@ -44,11 +60,11 @@ public sealed class GrpcEscalationResponses : IEscalationResponses, IDisposable
             Contracts.V1.Escalation recorded;
             try
             {
-                recorded = await SendAsync(request, refresh: false, linked.Token).ConfigureAwait(false);
+                recorded = await send(await HeadersAsync(refresh: false, linked.Token).ConfigureAwait(false), linked.Token).ConfigureAwait(false);
             }
             catch (RpcException e) when (e.StatusCode == StatusCode.Unauthenticated)
             {
-                recorded = await SendAsync(request, refresh: true, linked.Token).ConfigureAwait(false);
+                recorded = await send(await HeadersAsync(refresh: true, linked.Token).ConfigureAwait(false), linked.Token).ConfigureAwait(false);
             }
 
             return ResponseRecording.Done($"{recorded.State}, responder {recorded.Responder}");
@@ -74,12 +90,6 @@ public sealed class GrpcEscalationResponses : IEscalationResponses, IDisposable
     {
         _channel.Dispose();
         _loginGate.Dispose();
-    }
-
-    private async Task<Contracts.V1.Escalation> SendAsync(RecordEscalationResponseRequest request, bool refresh, CancellationToken cancellationToken)
-    {
-        var headers = await HeadersAsync(refresh, cancellationToken).ConfigureAwait(false);
-        return await _escalations.RecordResponseAsync(request, headers, cancellationToken: cancellationToken).ResponseAsync.ConfigureAwait(false);
     }
 
     private async Task<Metadata> HeadersAsync(bool refresh, CancellationToken cancellationToken)

@@ -20,11 +20,11 @@ internal static partial class ManufacturerPhoneLog
     [LoggerMessage(EventId = 5104, Level = LogLevel.Information, Message = "Escalation {EscalationId}: call {CallId} ended {Outcome}")]
     public static partial void DialogueEnded(ILogger logger, string escalationId, string callId, AcknowledgementOutcome outcome);
 
-    [LoggerMessage(EventId = 5105, Level = LogLevel.Information, Message = "Escalation {EscalationId}: acknowledgment recorded ({Detail})")]
-    public static partial void ResponseRecorded(ILogger logger, string escalationId, string detail);
+    [LoggerMessage(EventId = 5105, Level = LogLevel.Information, Message = "Escalation {EscalationId}: {What} recorded ({Detail})")]
+    public static partial void ResponseRecorded(ILogger logger, string escalationId, string what, string detail);
 
-    [LoggerMessage(EventId = 5106, Level = LogLevel.Warning, Message = "Escalation {EscalationId}: acknowledgment not recorded, attempt {Attempt}: {Detail}")]
-    public static partial void ResponseNotRecorded(ILogger logger, string escalationId, int attempt, string detail);
+    [LoggerMessage(EventId = 5106, Level = LogLevel.Warning, Message = "Escalation {EscalationId}: {What} not recorded, attempt {Attempt}: {Detail}")]
+    public static partial void ResponseNotRecorded(ILogger logger, string escalationId, string what, int attempt, string detail);
 
     [LoggerMessage(EventId = 5107, Level = LogLevel.Error, Message = "Escalation {EscalationId}: call {CallId} to Mfr TS broke off")]
     public static partial void DialogueFailed(ILogger logger, Exception exception, string escalationId, string callId);

@@ -8,13 +8,15 @@ namespace CallRouter.Gateway.Manufacturer;
 
 /// <summary>
 /// The in-hours escalation call (SPEC R10, SOW-A 6.0 Mfr 4): the escalation heartbeat asks for a
-/// call; the gateway dials the configured Mfr TS destination and waits, at most
-/// <see cref="ManufacturerPhoneOptions.RingTimeout"/>, for an answer. Busy, no answer or any
-/// failure is a <see cref="ContactChannelException"/> — recorded as a failed contact and retried
-/// by the escalation while its 15-minute window runs, which then lapses into the on-call chain.
-/// Once answered the call reference is returned (the contact is delivered) and the case is
-/// announced in the background until the engineer presses the acknowledgment key, which is
-/// recorded through the core's escalation service as the response.
+/// call; the gateway dials the configured Mfr TS destination and returns the call reference as
+/// soon as the INVITE is on its way — the heartbeat never waits for the ringing. In the
+/// background the call rings, at most <see cref="ManufacturerPhoneOptions.RingTimeout"/>; busy,
+/// no answer or any failure is reported to the core (EscalationService.ReportCallOutcome), which
+/// records a failed contact and retries while its 15-minute window runs. An answer is reported
+/// too (the contact is delivered), then the case is announced until the engineer presses the
+/// acknowledgment key, which is recorded through the core's escalation service as the response.
+/// A destination outside the dial plan or a call the SIP stack cannot start is refused at once
+/// (<see cref="ContactChannelException"/>).
 /// </summary>
 public sealed class SipManufacturerPhoneChannel : IManufacturerPhoneChannel, IAsyncDisposable
 {
@@ -31,7 +33,7 @@ public sealed class SipManufacturerPhoneChannel : IManufacturerPhoneChannel, IAs
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly ConcurrentDictionary<string, Task> _answeredCalls = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task> _calls = new(StringComparer.Ordinal);
 
     public SipManufacturerPhoneChannel(IManufacturerDialer dialer, IEscalationResponses responses, ManufacturerPhoneOptions options,
         TimeProvider time, ILogger<SipManufacturerPhoneChannel>? logger = null)
@@ -47,16 +49,16 @@ public sealed class SipManufacturerPhoneChannel : IManufacturerPhoneChannel, IAs
         _logger = logger ?? NullLogger<SipManufacturerPhoneChannel>.Instance;
     }
 
-    /// <summary>Calls answered and still being announced or recorded (for tests and shutdown).</summary>
-    internal int CallsInProgress => _answeredCalls.Count;
+    /// <summary>Calls ringing, being announced or being recorded (for tests and shutdown).</summary>
+    internal int CallsInProgress => _calls.Count;
 
-    public async Task<string> PlaceCallAsync(PhoneCallRequest request, CancellationToken cancellationToken)
+    public Task<string> PlaceCallAsync(PhoneCallRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!_destinations.TryResolve(request.Destination, out var destination, out var error))
         {
             ManufacturerPhoneLog.NotPlaced(_logger, request.EscalationId, error);
-            throw new ContactChannelException(Channel, error);
+            return Task.FromException<string>(new ContactChannelException(Channel, error));
         }
 
         ManufacturerPhoneLog.Calling(_logger, request.EscalationId, destination!.Number, destination.Target.ToString(), request.ProblemNumber);
@@ -68,37 +70,65 @@ public sealed class SipManufacturerPhoneChannel : IManufacturerPhoneChannel, IAs
         catch (Exception e) when (e is InvalidOperationException or IOException or System.Net.Sockets.SocketException)
         {
             ManufacturerPhoneLog.NotPlaced(_logger, request.EscalationId, e.Message);
-            throw new ContactChannelException(Channel, $"the gateway cannot place the call to {destination.Number}: {e.Message}", inner: e);
+            return Task.FromException<string>(new ContactChannelException(Channel, $"the gateway cannot place the call to {destination.Number}: {e.Message}", inner: e));
         }
 
-        int status;
-        try
-        {
-            status = await RingAsync(leg, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            await leg.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
-
-        if (status is < 200 or >= 300)
-        {
-            string reason = Describe(status, destination.Number);
-            ManufacturerPhoneLog.CallFailed(_logger, request.EscalationId, leg.CallId, destination.Number, status, reason);
-            await leg.DisposeAsync().ConfigureAwait(false);
-            throw new ContactChannelException(Channel, reason, status);
-        }
-
-        ManufacturerPhoneLog.Answered(_logger, request.EscalationId, leg.CallId, destination.Number);
+        // The call goes on in the background: ringing, outcome report, announcement, recording.
+        // The ring time-out starts now, with the INVITE, not whenever the background task first runs.
+        var ringing = RingAsync(leg, _stopping.Token);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _answeredCalls[leg.CallId] = AnnounceAndRecordAsync(request, destination, leg, gate.Task);
+        _calls[leg.CallId] = RunCallAsync(request, destination, leg, ringing, gate.Task);
         gate.SetResult();
-        return leg.CallId;
+        return Task.FromResult(leg.CallId);
     }
 
-    /// <summary>Waits until every answered call has finished its announcement and recording.</summary>
-    internal Task WhenCallsDoneAsync() => Task.WhenAll(_answeredCalls.Values);
+    /// <summary>Rings; reports the outcome to the core; when answered, announces the case and records the acknowledgment.</summary>
+    private async Task RunCallAsync(PhoneCallRequest request, ManufacturerDestination destination, IManufacturerCallLeg leg, Task<int> ringing, Task registered)
+    {
+        await registered.ConfigureAwait(false);
+        try
+        {
+            int status;
+            try
+            {
+                status = await ringing.ConfigureAwait(false);
+            }
+            catch
+            {
+                await leg.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+
+            if (status is < 200 or >= 300)
+            {
+                string reason = Describe(status, destination.Number);
+                ManufacturerPhoneLog.CallFailed(_logger, request.EscalationId, leg.CallId, destination.Number, status, reason);
+                await leg.DisposeAsync().ConfigureAwait(false);
+                await ReportAsync(new CallOutcomeReport(request.EscalationId, request.Token, leg.CallId, reason)).ConfigureAwait(false);
+                return;
+            }
+
+            ManufacturerPhoneLog.Answered(_logger, request.EscalationId, leg.CallId, destination.Number);
+            await ReportAsync(new CallOutcomeReport(request.EscalationId, request.Token, leg.CallId, Reason: null)).ConfigureAwait(false);
+            await AnnounceAndRecordAsync(request, destination, leg).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Gateway shutting down: the core places the call again if no outcome reached it.
+        }
+        catch (Exception e)
+        {
+            // The call broke off (media, SIP); the escalation's window still runs, so nothing is lost.
+            ManufacturerPhoneLog.DialogueFailed(_logger, e, request.EscalationId, leg.CallId);
+        }
+        finally
+        {
+            _calls.TryRemove(leg.CallId, out _);
+        }
+    }
+
+    /// <summary>Waits until every call has rung out, reported its outcome and finished its announcement and recording.</summary>
+    internal Task WhenCallsDoneAsync() => Task.WhenAll(_calls.Values);
 
     public async ValueTask DisposeAsync()
     {
@@ -126,8 +156,10 @@ public sealed class SipManufacturerPhoneChannel : IManufacturerPhoneChannel, IAs
         }
 
         // Wait (bounded) for the 487 so the dialog is cleaned up; an answer that crossed the CANCEL is hung up.
+        // A gateway shutting down sends the CANCEL and waits for nothing.
         var grace = Task.Delay(CancelGrace, _time, CancellationToken.None);
         leg.Cancel();
+        cancellationToken.ThrowIfCancellationRequested();
         var settled = await Task.WhenAny(leg.Outcome, grace).ConfigureAwait(false);
         if (settled == leg.Outcome && leg.Outcome.Result is >= 200 and < 300)
         {
@@ -138,55 +170,45 @@ public sealed class SipManufacturerPhoneChannel : IManufacturerPhoneChannel, IAs
         return 408;
     }
 
-    private async Task AnnounceAndRecordAsync(PhoneCallRequest request, ManufacturerDestination destination, IManufacturerCallLeg leg, Task registered)
+    private async Task AnnounceAndRecordAsync(PhoneCallRequest request, ManufacturerDestination destination, IManufacturerCallLeg leg)
     {
-        await registered.ConfigureAwait(false);
-        try
+        await using (leg.ConfigureAwait(false))
         {
-            await using (leg.ConfigureAwait(false))
+            using var callOver = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+            CancelWhenEnded(leg.Ended, callOver);
+            var outcome = await _dialogue.RunAsync(leg.Ear, request.ProblemNumber, callOver.Token).ConfigureAwait(false);
+            ManufacturerPhoneLog.DialogueEnded(_logger, request.EscalationId, leg.CallId, outcome);
+            if (outcome == AcknowledgementOutcome.Acknowledged)
             {
-                using var callOver = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-                CancelWhenEnded(leg.Ended, callOver);
-                var outcome = await _dialogue.RunAsync(leg.Ear, request.ProblemNumber, callOver.Token).ConfigureAwait(false);
-                ManufacturerPhoneLog.DialogueEnded(_logger, request.EscalationId, leg.CallId, outcome);
-                if (outcome == AcknowledgementOutcome.Acknowledged)
-                {
-                    await RecordAsync(request.EscalationId, $"{_options.ResponderName} ({destination.Number})").ConfigureAwait(false);
-                    await SayGoodbyeAsync(leg, callOver.Token).ConfigureAwait(false);
-                }
-
-                await leg.HangupAsync().ConfigureAwait(false);
+                await RecordAsync(request.EscalationId, $"{_options.ResponderName} ({destination.Number})").ConfigureAwait(false);
+                await SayGoodbyeAsync(leg, callOver.Token).ConfigureAwait(false);
             }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The call broke off (media, SIP); the escalation's window still runs, so nothing is lost.
-            ManufacturerPhoneLog.DialogueFailed(_logger, e, request.EscalationId, leg.CallId);
-        }
-        catch (OperationCanceledException)
-        {
-            // Gateway shutting down.
-        }
-        finally
-        {
-            _answeredCalls.TryRemove(leg.CallId, out _);
+
+            await leg.HangupAsync().ConfigureAwait(false);
         }
     }
 
     /// <summary>Records the acknowledgment, retrying with doubling waits while the core is unreachable.</summary>
-    private async Task RecordAsync(string escalationId, string responder)
+    private Task RecordAsync(string escalationId, string responder) =>
+        DeliverAsync(escalationId, "acknowledgment", () => _responses.RecordResponseAsync(escalationId, responder, "DTMF", _stopping.Token));
+
+    /// <summary>Reports how the call ended up, retrying likewise; a lost report is not fatal (the core calls again after its outcome time-out).</summary>
+    private Task ReportAsync(CallOutcomeReport report) =>
+        DeliverAsync(report.EscalationId, report.Answered ? "answered" : "call failed", () => _responses.ReportCallOutcomeAsync(report, _stopping.Token));
+
+    private async Task DeliverAsync(string escalationId, string what, Func<Task<ResponseRecording>> send)
     {
         var wait = _options.RecordRetryDelay;
         for (var attempt = 1; ; attempt++)
         {
-            var result = await _responses.RecordResponseAsync(escalationId, responder, "DTMF", _stopping.Token).ConfigureAwait(false);
+            var result = await send().ConfigureAwait(false);
             if (result.Recorded)
             {
-                ManufacturerPhoneLog.ResponseRecorded(_logger, escalationId, result.Detail);
+                ManufacturerPhoneLog.ResponseRecorded(_logger, escalationId, what, result.Detail);
                 return;
             }
 
-            ManufacturerPhoneLog.ResponseNotRecorded(_logger, escalationId, attempt, result.Detail);
+            ManufacturerPhoneLog.ResponseNotRecorded(_logger, escalationId, what, attempt, result.Detail);
             if (!result.Retryable || attempt >= _options.RecordAttempts)
             {
                 return;

@@ -2,7 +2,10 @@ using CallRouter.Gateway.Manufacturer;
 
 namespace CallRouter.Gateway.Tests.Manufacturer;
 
-/// <summary>The core's RecordResponse, answering from a script (default: recorded) and noting when each attempt came on the fake clock.</summary>
+/// <summary>
+/// The core's RecordResponse and ReportCallOutcome, answering from a script (default: recorded)
+/// and noting when each attempt came on the fake clock.
+/// </summary>
 internal sealed class FakeEscalationResponses(TimeProvider time) : IEscalationResponses
 {
     private readonly Queue<ResponseRecording> _answers = new();
@@ -19,6 +22,22 @@ internal sealed class FakeEscalationResponses(TimeProvider time) : IEscalationRe
     {
         lock (Calls) Calls.Add((escalationId, responder, via, time.GetUtcNow()));
         return Task.FromResult(_answers.Count > 0 ? _answers.Dequeue() : ResponseRecording.Done("Responded"));
+    }
+
+    public List<(CallOutcomeReport Report, DateTimeOffset At)> Reports { get; } = [];
+
+    public Task<ResponseRecording> ReportCallOutcomeAsync(CallOutcomeReport report, CancellationToken cancellationToken)
+    {
+        lock (Reports) Reports.Add((report, time.GetUtcNow()));
+        return Task.FromResult(ResponseRecording.Done("AwaitingResponse"));
+    }
+
+    public IReadOnlyList<CallOutcomeReport> ReportsSoFar
+    {
+        get
+        {
+            lock (Reports) return [.. Reports.Select(r => r.Report)];
+        }
     }
 
     public int CallCount

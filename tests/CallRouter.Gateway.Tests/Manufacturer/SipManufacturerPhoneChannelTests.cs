@@ -9,6 +9,7 @@ namespace CallRouter.Gateway.Tests.Manufacturer;
 public sealed class SipManufacturerPhoneChannelTests
 {
     private const string MfrNumber = "+18005550100";
+    private const string Token = "0-5f1c";
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 17, 0, 0, TimeSpan.Zero));
     private readonly FakeManufacturerDialer _dialer = new();
@@ -22,7 +23,7 @@ public sealed class SipManufacturerPhoneChannelTests
     public SipManufacturerPhoneChannelTests() => _responses = new FakeEscalationResponses(_time);
 
     private static PhoneCallRequest Request(string destination = MfrNumber, string message = "Case 1000-0015: NS10 reboots. Call Help desk at +18005550199") =>
-        new("1000-0015-E1", "1000-0015", destination, message);
+        new("1000-0015-E1", "1000-0015", destination, message, Token);
 
     private SipManufacturerPhoneChannel Channel() => new(_dialer, _responses, _options, _time);
 
@@ -50,58 +51,66 @@ public sealed class SipManufacturerPhoneChannelTests
     }
 
     [Fact]
-    public async Task PlaceCall_Busy_FailsWith486AndRecordsNothing()
+    public async Task PlaceCall_Busy_ReturnsOnceDialledThenReports486ToTheCoreAndRecordsNothing()
     {
         var leg = new FakeManufacturerCallLeg("call-busy", new ScriptedEngineerEar());
         _dialer.Will(leg);
         await using var channel = Channel();
 
-        var placing = channel.PlaceCallAsync(Request(), CancellationToken.None);
+        string reference = await channel.PlaceCallAsync(Request(), CancellationToken.None).WaitAsync(Bound);
+        Assert.Empty(_responses.ReportsSoFar);
         leg.Finish(486);
-        var refused = await Assert.ThrowsAsync<ContactChannelException>(() => placing.WaitAsync(Bound));
+        await channel.WhenCallsDoneAsync().WaitAsync(Bound);
 
-        Assert.Equal(486, refused.Code);
-        Assert.Contains("busy", refused.Message, StringComparison.Ordinal);
+        Assert.Equal("call-busy", reference);
+        var report = Assert.Single(_responses.ReportsSoFar);
+        Assert.Equal(("1000-0015-E1", Token, "call-busy", false), (report.EscalationId, report.Token, report.CallReference, report.Answered));
+        Assert.Equal($"{MfrNumber} is busy (486)", report.Reason);
         Assert.True(leg.Disposed);
         Assert.Equal(0, _responses.CallCount);
     }
 
     [Fact]
-    public async Task PlaceCall_NoAnswerWithinRingTimeout_CancelsAndFailsAsNoAnswer()
+    public async Task PlaceCall_NoAnswerWithinRingTimeout_ReturnedAtOnceThenCancelsAndReportsNoAnswer()
     {
         var leg = new FakeManufacturerCallLeg("call-ringing", new ScriptedEngineerEar());
         _dialer.Will(leg);
         await using var channel = Channel();
 
         var placing = channel.PlaceCallAsync(Request(), CancellationToken.None);
-        // 29.9 s of ringing: still ringing, nothing cancelled.
+        // The escalation heartbeat is not held while the phone rings: the call reference is back before any ringing time passed.
+        Assert.True(placing.IsCompletedSuccessfully);
+        Assert.Equal("call-ringing", await placing);
+        // 29.9 s of ringing: still ringing, nothing cancelled, nothing reported.
         _time.Advance(TimeSpan.FromSeconds(29.9));
-        Assert.False(placing.IsCompleted);
         Assert.False(leg.Cancelled);
-        // 30 s: CANCEL; the phone answers 487 and the attempt fails as "no answer".
+        Assert.Empty(_responses.ReportsSoFar);
+        // 30 s: CANCEL; the phone answers 487 and the core hears "no answer".
         _time.Advance(TimeSpan.FromSeconds(0.1));
-        var refused = await Assert.ThrowsAsync<ContactChannelException>(() => placing.WaitAsync(Bound));
+        await channel.WhenCallsDoneAsync().WaitAsync(Bound);
 
         Assert.True(leg.Cancelled);
-        Assert.Equal(408, refused.Code);
-        Assert.Contains($"no answer from {MfrNumber} within 30 s", refused.Message, StringComparison.Ordinal);
+        var (report, at) = Assert.Single(_responses.Reports);
+        Assert.Equal($"no answer from {MfrNumber} within 30 s", report.Reason);
+        Assert.Equal(_time.GetUtcNow(), at);
     }
 
     [Fact]
-    public async Task PlaceCall_CancelNeverAnswered_GivesUpAfterTheGraceAnyway()
+    public async Task PlaceCall_CancelNeverAnswered_ReportsNoAnswerAfterTheGraceAnyway()
     {
         var leg = new FakeManufacturerCallLeg("call-deaf", new ScriptedEngineerEar()) { AnswersCancelWith487 = false };
         _dialer.Will(leg);
         await using var channel = Channel();
 
-        var placing = channel.PlaceCallAsync(Request(), CancellationToken.None);
+        await channel.PlaceCallAsync(Request(), CancellationToken.None).WaitAsync(Bound);
         _time.Advance(TimeSpan.FromSeconds(30));
         await UntilAsync(() => leg.Cancelled);
-        Assert.False(placing.IsCompleted);
-        // A phone that ignores CANCEL does not hold the escalation heartbeat: 5 s later the attempt has failed.
+        Assert.Empty(_responses.ReportsSoFar);
+        // A phone that ignores CANCEL: 5 s later the attempt is reported failed anyway.
         _time.Advance(TimeSpan.FromSeconds(5));
+        await channel.WhenCallsDoneAsync().WaitAsync(Bound);
 
-        Assert.Equal(408, (await Assert.ThrowsAsync<ContactChannelException>(() => placing.WaitAsync(Bound))).Code);
+        Assert.Contains("no answer", Assert.Single(_responses.ReportsSoFar).Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -129,6 +138,8 @@ public sealed class SipManufacturerPhoneChannelTests
         await channel.WhenCallsDoneAsync().WaitAsync(Bound);
 
         Assert.Equal("call-42", reference);
+        var answered = Assert.Single(_responses.ReportsSoFar);
+        Assert.Equal((Token, "call-42", true), (answered.Token, answered.CallReference, answered.Answered));
         Assert.Equal([Prompt.ProblemNumberReadBackId, PromptIds.SeverityConfirm, PromptIds.Goodbye], ear.HeardIds());
         Assert.Equal("1000-0015", ear.Heard[0].Digits);
         var recorded = Assert.Single(_responses.Calls);
