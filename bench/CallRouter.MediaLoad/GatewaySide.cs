@@ -29,15 +29,15 @@ internal static class GatewaySide
             MediaEngine? engine = null;
             if (bridged)
             {
+                var options = new MediaEngineOptions
+                {
+                    PortRangeStart = settings.PortRangeStart,
+                    PortRangeEnd = settings.PortRangeEnd,
+                    RtpSocketMode = socketMode,
+                    DatagramsPerWakeup = settings.DatagramsPerWakeup,
+                };
                 engine = new MediaEngine(
-                    new MediaEngineOptions
-                    {
-                        PortRangeStart = settings.PortRangeStart,
-                        PortRangeEnd = settings.PortRangeEnd,
-                        RtpSocketMode = socketMode,
-                        RtpReceiveThreads = settings.ReceiveThreads,
-                        DatagramsPerWakeup = settings.DatagramsPerWakeup,
-                    },
+                    settings.ReceiveThreads is { } threads ? options with { RtpReceiveThreads = threads } : options,
                     TimeProvider.System,
                     PromptLibrary.LoadEmbedded());
             }
@@ -82,7 +82,7 @@ internal static class GatewaySide
 
             var sockets = !bridged ? "-"
                 : socketMode == RtpSocketMode.Async ? "async"
-                : string.Create(CultureInfo.InvariantCulture, $"epoll(threads={settings.ReceiveThreads},budget={settings.DatagramsPerWakeup})");
+                : string.Create(CultureInfo.InvariantCulture, $"epoll(threads={engine!.Options.RtpReceiveThreads},budget={settings.DatagramsPerWakeup})");
             if (settings.PhoneBatchingDelay > TimeSpan.Zero)
             {
                 sockets += string.Create(CultureInfo.InvariantCulture, $" phone-batch={settings.PhoneBatchingDelay.TotalMicroseconds}us");

@@ -13,7 +13,8 @@ internal sealed record LoadSettings
 
     public IReadOnlyList<RtpSocketMode> SocketModes { get; init; } = [RtpSocketMode.Async, RtpSocketMode.Epoll];
 
-    public int ReceiveThreads { get; init; } = 1;
+    /// <summary>The gateway's epoll receive threads; null keeps the engine's default (one per core, at most 4).</summary>
+    public int? ReceiveThreads { get; init; }
 
     /// <summary>Datagrams the gateway's epoll path reads per socket and wake-up (1 = no EAGAIN read).</summary>
     public int DatagramsPerWakeup { get; init; } = 16;
