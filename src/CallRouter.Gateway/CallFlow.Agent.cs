@@ -21,7 +21,20 @@ public sealed partial class CallFlow
         }
 
         GatewayLog.CallingAgent(_services.Logger, CallId, agentId, target.ToString());
-        await using var agentLeg = _services.Media.CreateSession();
+        MediaSession agentLeg;
+        try
+        {
+            agentLeg = _services.Media.CreateSession();
+        }
+        catch (InvalidOperationException e)
+        {
+            // No RTP port left for the agent's leg: the agent is not to blame, but the core must take the call
+            // back (it counts it answered from the acceptance on) rather than keep it with nobody on the line.
+            GatewayLog.AgentLegUnavailable(_services.Logger, CallId, e.Message);
+            return await AgentLegFailedAsync(agentId, 503).ConfigureAwait(false);
+        }
+
+        await using var agentLegScope = agentLeg;
         var agent = _services.Sip.Call(new OutgoingCallOptions(target, destination)
         {
             Sdp = Encoding.ASCII.GetBytes(agentLeg.CreateOffer().ToString()),

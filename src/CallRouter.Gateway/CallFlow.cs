@@ -26,6 +26,7 @@ public sealed partial class CallFlow
     private string _problemNumber = "";
     private long? _queuedSince;
     private bool _leftCore;
+    private bool _agentAccepted;
 
     public CallFlow(CallFlowServices services, IncomingCall caller)
     {
@@ -79,10 +80,14 @@ public sealed partial class CallFlow
         }
         finally
         {
-            // Whatever went wrong after RegisterCall, the core must not keep a call nobody is on.
+            // Whatever went wrong after RegisterCall, the core must not keep a call nobody is on. Once an agent has
+            // accepted, the core counts the call answered and takes only an end, not an abandon.
             if (_queuedSince is long since && !_leftCore)
             {
-                await ReportAsync(new CallEventRequest { Abandoned = new CallAbandoned { Waited = Duration.FromTimeSpan(_services.Time.GetElapsedTime(since)) } }).ConfigureAwait(false);
+                var waited = Duration.FromTimeSpan(_services.Time.GetElapsedTime(since));
+                await ReportAsync(_agentAccepted
+                    ? new CallEventRequest { Ended = new CallEnded { Waited = waited, Talked = Duration.FromTimeSpan(TimeSpan.Zero), EndedBy = "gateway" } }
+                    : new CallEventRequest { Abandoned = new CallAbandoned { Waited = waited } }).ConfigureAwait(false);
             }
         }
     }
@@ -184,7 +189,10 @@ public sealed partial class CallFlow
                     return;
             }
 
+            _agentAccepted = true;
             var talk = await TalkToAgentAsync(held, cancellationToken).ConfigureAwait(false);
+            // A failed agent leg or a transfer to L2 puts the call back in the queue, unanswered again.
+            _agentAccepted = talk == TalkOutcome.Ended;
             switch (talk)
             {
                 case TalkOutcome.Ended:

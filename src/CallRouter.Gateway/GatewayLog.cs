@@ -67,4 +67,7 @@ internal static partial class GatewayLog
 
     [LoggerMessage(EventId = 5020, Level = LogLevel.Information, Message = "Call {CallId}: the {Party} {Action} by re-INVITE")]
     public static partial void PeerHold(ILogger logger, string callId, string party, string action);
+
+    [LoggerMessage(EventId = 5021, Level = LogLevel.Error, Message = "Call {CallId}: no media for the agent's leg ({Reason}); the call goes back to the queue")]
+    public static partial void AgentLegUnavailable(ILogger logger, string callId, string reason);
 }

@@ -59,4 +59,37 @@ public sealed class AgentFailoverEndToEndTests
         Assert.Equal("dave", call.AgentId);
         Assert.InRange(call.Talk.ToTimeSpan(), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(60));
     }
+
+    [Fact]
+    public async Task NoMediaPortLeftForAgentLeg_CallGoesBackToQueueAndAgentMadeNotReady()
+    {
+        // One RTP port pair in all: the caller's leg takes it, so the agent's leg cannot be set up.
+        int pair = LoopbackPorts.FreeMediaPair();
+        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["CallRouter__Gateway__RtpPortStart"] = pair.ToString(CultureInfo.InvariantCulture),
+            ["CallRouter__Gateway__RtpPortEnd"] = (pair + 1).ToString(CultureInfo.InvariantCulture),
+        });
+        using var channel = server.CreateChannel();
+        var supervisor = await SupervisorAsync(channel);
+        await using var alice = await AgentConsole.OpenAsync(channel, "alice", "demo-alice", $"sip:alice@127.0.0.1:{LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture)}");
+        await using var caller = SippRunner.Start(CallerArguments(server, "caller_abandon.xml", "NS10"));
+
+        var offer = (await WithContext(alice.NextAsync(AgentEvent.EventOneofCase.Offer, EventLimit), server, caller)).Offer;
+        await alice.AcceptAsync(offer.CallId);
+
+        // The core hears of a failed agent leg (not of an abandon it would refuse) and queues the call again.
+        AgentEvent state;
+        do
+        {
+            state = await WithContext(alice.NextAsync(AgentEvent.EventOneofCase.StateChanged, EventLimit), server, caller);
+        }
+        while (state.StateChanged.State != AgentState.NotReady);
+        await WaitForAsync(supervisor, s => s.CallsWaiting == 1, "the call to be waiting again", server, caller);
+        await WaitForOutputAsync(server, "no media for the agent");
+
+        // The caller then hangs up on hold: an ordinary abandon.
+        Assert.True(await caller.WaitAsync(SippLimit) == 0, caller.Describe() + server.Output);
+        await WaitForAsync(supervisor, s => s.CallsAbandonedToday == 1 && s.CallsWaiting == 0, "the call to be abandoned", server, caller);
+    }
 }
