@@ -62,21 +62,27 @@ public sealed class StormRunner
             }
 
             await _out.WriteLineAsync("   t s | placed  now  done fail | bridged now max | waiting abandoned | offers accepted").ConfigureAwait(false);
+            // The core's counters are polled on their own, so a slow answer under load never delays the progress line.
+            using var polling = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            var poller = supervisor.PollAsync(ProgressInterval, polling.Token);
             while (!callers.TrueForAll(c => c.HasExited) && !stop.IsCancellationRequested)
             {
                 await Delay(ProgressInterval, stop).ConfigureAwait(false);
                 var sipp = SippStatistics.Sum(callers.Select(c => c.Statistics()));
                 if (placingEnded is null && sipp.Created >= _profile.Calls) placingEnded = clock.Elapsed.TotalSeconds;
-                var now = await supervisor.TrySnapshotAsync(stop).ConfigureAwait(false);
+                var now = supervisor.Latest;
                 await _out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{clock.Elapsed.TotalSeconds,6:0} | {sipp.Created,6} {sipp.Current,4} {sipp.Successful,5} {sipp.Failed,4} | {tally.BridgedNow,11} {tally.BridgedMax,3} | "
                     + $"{now?.CallsWaiting,7} {(now is null ? null : now.CallsAbandonedToday - before.CallsAbandonedToday),9} | {tally.Offers,6} {tally.Accepted,8}"))
                     .ConfigureAwait(false);
             }
 
+            await polling.CancelAsync().ConfigureAwait(false);
+            await poller.ConfigureAwait(false);
             foreach (var caller in callers.Where(c => !c.HasExited)) caller.Stop();
-            foreach (var caller in callers.Where(c => c.ExitCode is not (0 or 1 or null)))
+            foreach (var caller in callers.Where(c => c.ExitCode is not (0 or null)))
             {
+                // 1 = some calls failed, anything else = SIPp itself failed; either way its words help.
                 await _out.WriteLineAsync($"storm: SIPp severity {caller.Plan.Severity} exited with {caller.ExitCode}:\n{caller.Describe()}").ConfigureAwait(false);
             }
 
@@ -145,6 +151,21 @@ public sealed class StormRunner
     /// <summary>The core's live counters (SupervisorService), read with a short deadline so a busy core does not stall the progress line.</summary>
     private sealed class Supervisor(SupervisorService.SupervisorServiceClient client, Metadata headers)
     {
+        private StatisticsSnapshot? _latest;
+
+        /// <summary>The newest snapshot <see cref="PollAsync"/> got, if any.</summary>
+        public StatisticsSnapshot? Latest => Volatile.Read(ref _latest);
+
+        public async Task PollAsync(TimeSpan interval, CancellationToken cancellationToken)
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var snapshot = await TrySnapshotAsync(cancellationToken).ConfigureAwait(false);
+                if (snapshot is not null) Volatile.Write(ref _latest, snapshot);
+                await Delay(interval, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         public async Task<StatisticsSnapshot> SnapshotAsync(CancellationToken cancellationToken) =>
             await client.GetSnapshotAsync(new GetSnapshotRequest(), headers, DateTime.UtcNow.AddSeconds(30), cancellationToken).ConfigureAwait(false);
 
@@ -155,6 +176,10 @@ public sealed class StormRunner
                 return await client.GetSnapshotAsync(new GetSnapshotRequest(), headers, DateTime.UtcNow.AddSeconds(5), cancellationToken).ConfigureAwait(false);
             }
             catch (RpcException)
+            {
+                return null;
+            }
+            catch (OperationCanceledException)
             {
                 return null;
             }

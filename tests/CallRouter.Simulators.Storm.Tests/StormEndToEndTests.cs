@@ -17,7 +17,9 @@ public sealed class StormEndToEndTests
         try
         {
             var report = await new StormRunner(profile, TextWriter.Synchronized(output)).RunAsync(CancellationToken.None);
-            return (report, output + report.ToTable());
+            string serverOutput = server.Output;
+            string tail = serverOutput.Length > 20_000 ? serverOutput[^20_000..] : serverOutput;
+            return (report, output + report.ToTable() + "\nserver output (tail):\n" + tail);
         }
         catch (Exception e)
         {

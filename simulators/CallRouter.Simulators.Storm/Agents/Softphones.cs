@@ -117,7 +117,19 @@ internal sealed class Softphones : IAsyncDisposable
             return;
         }
 
-        var media = _media.CreateSession();
+        MediaSession media;
+        try
+        {
+            media = _media.CreateSession();
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.Net.Sockets.SocketException)
+        {
+            // No free RTP port pair: the phone cannot take the call.
+            _tally.LegFailed();
+            call.Reject(503);
+            return;
+        }
+
         await using (media.ConfigureAwait(false))
         {
             var result = media.AcceptOffer(offer);
