@@ -5,18 +5,22 @@ namespace CallRouter.Escalation.Tests;
 /// <summary>
 /// The in-hours call's outcome arrives after the heartbeat has moved on: placing returns at once
 /// (here the recording phone plays the gateway), and the test reports answered / busy / no answer
-/// later, as the gateway does once the phone has rung. Fake clock throughout.
+/// later, as the gateway does once the phone has rung. Fake clock throughout; on SQLite here, on
+/// PostgreSQL in <see cref="Postgres.PhoneOutcomeTestsOnPostgres"/>.
 /// </summary>
-public sealed class PhoneOutcomeTests
+public class PhoneOutcomeTests
 {
     private static readonly DateTimeOffset InHours = new(2026, 11, 24, 18, 0, 0, TimeSpan.Zero);   // Tue 10:00 PST
     private const string SecondCase = "260002";
     private static readonly CancellationToken None = CancellationToken.None;
 
+    /// <summary>The harness over the store kind under test.</summary>
+    private protected virtual Task<EscalationHarness> StartAsync(DateTimeOffset start) => EscalationHarness.StartAsync(start);
+
     [Fact]
     public async Task CallStillRinging_AnotherEscalationsResponseTimer_FiresOnTime()
     {
-        using var h = await EscalationHarness.StartAsync(InHours);
+        using var h = await StartAsync(InHours);
         h.Cases.AddCase(SecondCase);
         var first = await h.Service.EscalateAsync(EscalationHarness.Request(SecondCase), None);
         await h.Scheduler.RunOnceAsync(None);                                      // 10:00:00 first call placed
@@ -38,7 +42,7 @@ public sealed class PhoneOutcomeTests
     [Fact]
     public async Task FailureReportedAfterPlacing_RecordedAsFailedContactAndRetriedWithDoublingBackOff()
     {
-        using var h = await EscalationHarness.StartAsync(InHours);
+        using var h = await StartAsync(InHours);
         var e = await h.Service.EscalateAsync(EscalationHarness.Request(), None);
         await h.Scheduler.RunOnceAsync(None);                                      // 10:00:00 call 1 placed
         h.Time.Advance(TimeSpan.FromSeconds(4));
@@ -67,7 +71,7 @@ public sealed class PhoneOutcomeTests
     [Fact]
     public async Task LateFailureReport_ForACallAlreadyReplacedOrAContactPassed_ChangesNothing()
     {
-        using var h = await EscalationHarness.StartAsync(InHours);
+        using var h = await StartAsync(InHours);
         var e = await h.Service.EscalateAsync(EscalationHarness.Request(), None);
         await h.Scheduler.RunOnceAsync(None);                                      // call 1
         await h.Service.ReportContactFailedAsync(e.Id, h.Phone.Calls[0].Token, "busy (486)", None);
@@ -96,7 +100,7 @@ public sealed class PhoneOutcomeTests
     [Fact]
     public async Task AnsweredReport_DeliversTheContactAndRestartsTheWindowFromTheAnswer()
     {
-        using var h = await EscalationHarness.StartAsync(InHours);
+        using var h = await StartAsync(InHours);
         var e = await h.Service.EscalateAsync(EscalationHarness.Request(), None);
         await h.Scheduler.RunOnceAsync(None);
         h.Time.Advance(TimeSpan.FromSeconds(12));
@@ -117,7 +121,7 @@ public sealed class PhoneOutcomeTests
     [Fact]
     public async Task NoOutcomeEverReported_CallPlacedAgainAfterThePhoneOutcomeTimeout()
     {
-        using var h = await EscalationHarness.StartAsync(InHours);
+        using var h = await StartAsync(InHours);
         var e = await h.Service.EscalateAsync(EscalationHarness.Request(), None);
         await h.Scheduler.RunOnceAsync(None);                                      // call 1; the gateway then stops
 
@@ -133,7 +137,7 @@ public sealed class PhoneOutcomeTests
     [Fact]
     public async Task ReportForUnknownEscalation_IsRefusedNamingIt()
     {
-        using var h = await EscalationHarness.StartAsync(InHours);
+        using var h = await StartAsync(InHours);
 
         var ex = await Assert.ThrowsAsync<EscalationException>(() => h.Service.ReportContactFailedAsync("260001-E9", "0-x", "busy", None));
 

@@ -44,6 +44,21 @@ public sealed class PostgresEscalationStoreTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task PostponeOutboxAsync_MovesTheAttemptWithoutCountingAFailure()
+    {
+        var store = await NewStoreAsync();
+        var decision = Started();
+        await store.CommitAsync(new EscalationCommit { Escalation = decision.State, Effects = decision.Effects, Now = Saturday }, None);
+        var contact = Assert.Single(await store.ListDueOutboxAsync(Saturday, 10, None));
+
+        await store.PostponeOutboxAsync(contact.Id, Saturday.AddMinutes(2), None);
+
+        Assert.Empty(await store.ListDueOutboxAsync(Saturday.AddMinutes(2).AddTicks(-1), 10, None));
+        var again = Assert.Single(await store.ListDueOutboxAsync(Saturday.AddMinutes(2), 10, None));
+        Assert.Equal((contact.Id, 0, (string?)null), (again.Id, again.Attempts, again.LastError));
+    }
+
+    [Fact]
     public async Task CommitAsync_SameEscalationStartedTwice_SecondIsConflict()
     {
         var store = await NewStoreAsync();
