@@ -11,6 +11,10 @@ public sealed class StormEndToEndTests
 {
     private static async Task<(StormReport Report, string Output)> RunStormAsync(StormProfile profile)
     {
+        // The softphones' RTP above the kernel's ephemeral range (32768-60999) and away from the fixed ranges other
+        // test projects use, in one of four windows, so storms and other suites running at the same time rarely meet.
+        int rtpStart = 61000 + (Random.Shared.Next(4) * 1000);
+        profile = profile with { AgentRtpPortStart = rtpStart, AgentRtpPortEnd = rtpStart + 999 };
         await using var server = await ServerProcess.StartAsync(new Dictionary<string, string>(ServerSettings.For(profile)));
         profile = profile with { GrpcAddress = $"http://127.0.0.1:{server.GrpcPort}", SipServer = $"127.0.0.1:{server.SipPort}" };
         var output = new StringWriter();
