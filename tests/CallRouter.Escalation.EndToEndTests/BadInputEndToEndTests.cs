@@ -65,10 +65,10 @@ public sealed class BadInputEndToEndTests
         await desk.Server.KillHardAsync();
 
         var broken = new Dictionary<string, string>(settings) { ["CallRouter__Escalation__Schedule__BusinessHours"] = "Mon-Fri 17:00-08:00" };
-        var (exitCode, output) = await RefusedServerStart.RunAsync(broken, desk.DataDirectory);
-        Assert.NotEqual(0, exitCode);
-        Assert.Contains("BusinessHours", output, StringComparison.Ordinal);
-        Assert.Contains("17:00-08:00", output, StringComparison.Ordinal);
+        var refused = await EscalationDesk.StartExpectingRefusalAsync(broken, desk.DataDirectory);
+        Assert.NotEqual(0, refused.ExitCode);
+        Assert.Contains("BusinessHours", refused.Output, StringComparison.Ordinal);
+        Assert.Contains("17:00-08:00", refused.Output, StringComparison.Ordinal);
 
         await desk.CrashAndRestartAsync();
         var survived = await desk.WaitForEscalationAsync(number, _ => true, RealBound);
@@ -90,10 +90,10 @@ public sealed class BadInputEndToEndTests
         var data = Directory.CreateTempSubdirectory("callrouter-escalation-clock-");
         try
         {
-            var (exitCode, output) = await RefusedServerStart.RunAsync(settings, data.FullName);
+            var refused = await EscalationDesk.StartExpectingRefusalAsync(settings, data.FullName);
 
-            Assert.NotEqual(0, exitCode);
-            Assert.Contains(expected, output, StringComparison.Ordinal);
+            Assert.NotEqual(0, refused.ExitCode);
+            Assert.Contains(expected, refused.Output, StringComparison.Ordinal);
         }
         finally
         {

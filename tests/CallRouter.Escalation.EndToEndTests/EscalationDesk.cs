@@ -69,22 +69,30 @@ internal sealed class EscalationDesk : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts the server, trying again on fresh ports when one it was given was taken in the
-    /// meantime (free ports are picked before the process binds them, and the machine is shared).
+    /// Starts the server (the shared harness starts it again on fresh ports when one it was given
+    /// was taken in the meantime).
     /// </summary>
-    internal static async Task<ServerProcess> StartServerAsync(Dictionary<string, string> settings, string? dataDirectory = null)
+    internal static Task<ServerProcess> StartServerAsync(Dictionary<string, string> settings, string? dataDirectory = null) =>
+        ServerProcess.StartAsync(settings, dataDirectory);
+
+    /// <summary>
+    /// Starts the server expecting it to refuse its configuration and exit; returns the exit code
+    /// and everything it printed. A server that starts anyway is stopped and the test fails.
+    /// </summary>
+    internal static async Task<ServerExitedException> StartExpectingRefusalAsync(Dictionary<string, string> settings, string dataDirectory)
     {
-        for (int attempt = 1; ; attempt++)
+        ServerProcess started;
+        try
         {
-            try
-            {
-                return await ServerProcess.StartAsync(settings, dataDirectory);
-            }
-            catch (InvalidOperationException failed) when (attempt < 3 && failed.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
-            {
-                // Another process took one of the ports first; new ones are picked on the next try.
-            }
+            started = await ServerProcess.StartAsync(settings, dataDirectory);
         }
+        catch (ServerExitedException refused)
+        {
+            return refused;
+        }
+
+        await started.DisposeAsync();
+        throw new Xunit.Sdk.XunitException("the server started with a configuration it should have refused");
     }
 
     public async Task<CallInvoker> LoginAsync(string user) => await _channel.LoginAsync(user, "demo-" + user);

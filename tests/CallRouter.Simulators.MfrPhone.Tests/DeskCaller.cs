@@ -24,7 +24,8 @@ internal sealed class DeskCaller : IAsyncDisposable
     public static async Task<DeskCaller> StartAsync()
     {
         var sip = new SipStack(new SipStackOptions { ListenAddresses = ["127.0.0.1:0"], EnableTcp = false });
-        var media = new MediaEngine(new MediaEngineOptions { BindAddress = IPAddress.Loopback, PortRangeStart = 43000, PortRangeEnd = 43999 }, TimeProvider.System);
+        var (rtpStart, rtpEnd) = CallRouter.Testing.LoopbackPorts.FreeUdpBlock(200, 10000, 15000);
+        var media = new MediaEngine(new MediaEngineOptions { BindAddress = IPAddress.Loopback, PortRangeStart = rtpStart, PortRangeEnd = rtpEnd }, TimeProvider.System);
         await sip.StartAsync();
         return new DeskCaller(sip, media);
     }

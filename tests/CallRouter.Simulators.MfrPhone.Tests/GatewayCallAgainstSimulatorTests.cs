@@ -39,7 +39,8 @@ public sealed class GatewayCallAgainstSimulatorTests
     private static async Task<(SipStack Sip, SipManufacturerPhoneChannel Channel)> GatewayAsync(MfrPhoneProcess phone, RecordedResponses responses, int announcements = 3)
     {
         var sip = new SipStack(new SipStackOptions { ListenAddresses = ["127.0.0.1:0"] });
-        var media = new MediaEngine(new MediaEngineOptions { BindAddress = IPAddress.Loopback, PortRangeStart = 45000, PortRangeEnd = 45999 }, TimeProvider.System);
+        var (rtpStart, rtpEnd) = LoopbackPorts.FreeUdpBlock(200, 10000, 15000);
+        var media = new MediaEngine(new MediaEngineOptions { BindAddress = IPAddress.Loopback, PortRangeStart = rtpStart, PortRangeEnd = rtpEnd }, TimeProvider.System);
         await sip.StartAsync();
         var options = new ManufacturerPhoneOptions
         {

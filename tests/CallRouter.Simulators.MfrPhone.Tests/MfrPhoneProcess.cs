@@ -44,7 +44,9 @@ internal sealed partial class MfrPhoneProcess : IAsyncDisposable
 
     public static async Task<MfrPhoneProcess> StartAsync(params string[] arguments)
     {
-        var process = Launch(["--port", "0", "--max-runtime", "240", .. arguments]);
+        // Its own RTP ports, not the default range every simulator would share (see LoopbackPorts.FreeUdpBlock).
+        var (rtpStart, rtpEnd) = LoopbackPorts.FreeUdpBlock(200, 15000, 20000);
+        var process = Launch(["--port", "0", "--max-runtime", "240", "--rtp-ports", $"{rtpStart}-{rtpEnd}", .. arguments]);
         var phone = new MfrPhoneProcess(process);
         process.OutputDataReceived += (_, e) => phone.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => phone.OnLine(e.Data);

@@ -28,6 +28,57 @@ internal static class LoopbackPorts
         throw new InvalidOperationException("no free loopback port");
     }
 
+    /// <summary>
+    /// A block of <paramref name="size"/> UDP ports in [<paramref name="regionStart"/>, <paramref name="regionEnd"/>)
+    /// that nothing holds right now, for a process's RTP range. A fixed range shared by every
+    /// process started in tests is not safe: .NET binds its UDP sockets with address reuse on
+    /// Linux, so two processes allocating from the same start silently share ports and one
+    /// receives the other's RTP (a key press heard by the wrong process). Each block is probed
+    /// with exclusive sockets, which do see such sockets. The region is below the ephemeral ports
+    /// (32768 and up), so ports picked by the system do not land in it.
+    /// </summary>
+    public static (int Start, int End) FreeUdpBlock(int size, int regionStart, int regionEnd)
+    {
+        int blocks = (regionEnd - regionStart) / size;
+        for (int attempt = 0; attempt < 50; attempt++)
+        {
+            int start = regionStart + (Random.Shared.Next(blocks) * size);
+            if (IsUdpBlockFree(start, size))
+            {
+                return (start, start + size - 1);
+            }
+        }
+
+        throw new InvalidOperationException($"no free block of {size} UDP ports in {regionStart}-{regionEnd}");
+    }
+
+    private static bool IsUdpBlockFree(int start, int size)
+    {
+        var probes = new List<Socket>(size);
+        try
+        {
+            for (int port = start; port < start + size; port++)
+            {
+                var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ExclusiveAddressUse = true };
+                probes.Add(probe);
+                probe.Bind(new IPEndPoint(IPAddress.Loopback, port));
+            }
+
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+        finally
+        {
+            foreach (var probe in probes)
+            {
+                probe.Dispose();
+            }
+        }
+    }
+
     /// <summary>An even UDP port whose successor is free too (RTP + RTCP for a SIPp media port).</summary>
     public static int FreeMediaPair()
     {

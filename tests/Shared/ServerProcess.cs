@@ -57,7 +57,41 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public GrpcChannel CreateChannel() => GrpcChannel.ForAddress($"http://127.0.0.1:{GrpcPort}");
 
+    /// <summary>
+    /// Starts the server and waits until it serves. Free ports are picked before the process binds
+    /// them and the machine is shared, so one may be taken in between: when the server exits saying
+    /// an address is already in use, it is started again on fresh ports (up to
+    /// <see cref="StartAttempts"/> times). Any other exit is a <see cref="ServerExitedException"/>
+    /// with the exit code and everything the server printed.
+    /// </summary>
     public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null, string? dataDirectory = null)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(settings, dataDirectory);
+            }
+            catch (ServerExitedException exited) when (attempt < StartAttempts && exited.PortWasTaken)
+            {
+                // Another process bound the gRPC or HTTP port first; fresh ones are picked on the next try.
+            }
+            catch (SipPortTakenException) when (attempt < StartAttempts)
+            {
+                // Likewise the SIP port: the server keeps running without its gateway, so it was stopped.
+            }
+        }
+    }
+
+    private const int StartAttempts = 3;
+
+    /// <summary>What the gateway logs (event 5019) when it cannot bind its SIP port.</summary>
+    private const string SipBindFailure = "SIP gateway could not listen on";
+
+    /// <summary>The gateway could not bind the SIP port it was given (another process took it after it was picked as free).</summary>
+    private sealed class SipPortTakenException(string message) : InvalidOperationException(message);
+
+    private static async Task<ServerProcess> StartOnceAsync(IReadOnlyDictionary<string, string>? settings, string? dataDirectory)
     {
         string serverDll = LocateServerAssembly();
         int grpcPort = LoopbackPorts.Free();
@@ -81,8 +115,11 @@ public sealed class ServerProcess : IAsyncDisposable
         env["CallRouter__Server__DataDirectory"] = dataDirectory;
         env["CallRouter__Gateway__Sip__ListenAddresses__0"] = $"127.0.0.1:{sipPort}";
         env["CallRouter__Gateway__CoreAddress"] = $"http://127.0.0.1:{grpcPort}";
-        env["CallRouter__Gateway__RtpPortStart"] = "30000";
-        env["CallRouter__Gateway__RtpPortEnd"] = "30999";
+        // Each server its own RTP ports (see LoopbackPorts.FreeUdpBlock): with one fixed range for
+        // every server, servers running at the same time shared ports and heard each other's RTP.
+        var (rtpStart, rtpEnd) = LoopbackPorts.FreeUdpBlock(500, 10000, 15000);
+        env["CallRouter__Gateway__RtpPortStart"] = rtpStart.ToString(CultureInfo.InvariantCulture);
+        env["CallRouter__Gateway__RtpPortEnd"] = rtpEnd.ToString(CultureInfo.InvariantCulture);
         env["CallRouter__Gateway__Voicemail__Folder"] = Path.Combine(dataDirectory, "voicemail");
         env["CallRouter__Gateway__Recording__Folder"] = Path.Combine(dataDirectory, "recordings");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
@@ -154,7 +191,17 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"server exited with {_process.ExitCode}:\n{Output}");
+                // HasExited can be true before the redirected output has been read to its end; the
+                // no-argument WaitForExit waits for both streams to drain, so the reason is in Output.
+                _process.WaitForExit();
+                throw new ServerExitedException(_process.ExitCode, Output);
+            }
+
+            // If the SIP port was taken the gateway says so and the server runs on without SIP:
+            // waiting longer would never help.
+            if (Output.Contains(SipBindFailure, StringComparison.Ordinal))
+            {
+                throw new SipPortTakenException($"the server's SIP port {SipPort} was taken before it could listen:\n{Output}");
             }
 
             try
