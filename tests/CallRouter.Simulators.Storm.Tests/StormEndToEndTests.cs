@@ -11,11 +11,18 @@ public sealed class StormEndToEndTests
 {
     private static async Task<(StormReport Report, string Output)> RunStormAsync(StormProfile profile)
     {
-        // The softphones' RTP above the kernel's ephemeral range (32768-60999) and away from the fixed ranges other
-        // test projects use, in one of four windows, so storms and other suites running at the same time rarely meet.
-        int rtpStart = 61000 + (Random.Shared.Next(4) * 1000);
-        profile = profile with { AgentRtpPortStart = rtpStart, AgentRtpPortEnd = rtpStart + 999 };
-        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string>(ServerSettings.For(profile)));
+        // The softphones' and the gateway's RTP above the kernel's ephemeral range (32768-60999) and away from the
+        // ranges other test projects use, each in one of two 1,000-port windows, so storms and other suites running
+        // at the same time rarely meet (a shared range made the gateway answer 500 "No free RTP port pair").
+        int agentRtp = 61000 + (Random.Shared.Next(2) * 1000);
+        int gatewayRtp = 63000 + (Random.Shared.Next(2) * 1000);
+        profile = profile with { AgentRtpPortStart = agentRtp, AgentRtpPortEnd = agentRtp + 999 };
+        var settings = new Dictionary<string, string>(ServerSettings.For(profile))
+        {
+            ["CallRouter__Gateway__RtpPortStart"] = gatewayRtp.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["CallRouter__Gateway__RtpPortEnd"] = (gatewayRtp + 999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        await using var server = await ServerProcess.StartAsync(settings);
         profile = profile with { GrpcAddress = $"http://127.0.0.1:{server.GrpcPort}", SipServer = $"127.0.0.1:{server.SipPort}" };
         var output = new StringWriter();
         try
