@@ -14,7 +14,7 @@ public sealed class AgentFailoverEndToEndTests
     [Fact]
     public async Task FirstAgentPhoneDoesNotAnswer_SecondAgentGetsSameCallAndCaseAndTalks()
     {
-        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string>
+        await using var server = await GatewayServer.StartAsync(new Dictionary<string, string>
         {
             ["CallRouter__Gateway__AgentAnswerTimeout"] = "00:00:03",
             ["CallRouter__Gateway__Recording__Share"] = "1",
@@ -65,7 +65,7 @@ public sealed class AgentFailoverEndToEndTests
     {
         // One RTP port pair in all: the caller's leg takes it, so the agent's leg cannot be set up.
         int pair = LoopbackPorts.FreeMediaPair();
-        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string>
+        await using var server = await GatewayServer.StartAsync(new Dictionary<string, string>
         {
             ["CallRouter__Gateway__RtpPortStart"] = pair.ToString(CultureInfo.InvariantCulture),
             ["CallRouter__Gateway__RtpPortEnd"] = (pair + 1).ToString(CultureInfo.InvariantCulture),

@@ -47,7 +47,7 @@ public sealed class BaresipEndToEndTests
     /// <returns>What the caller heard, start to end.</returns>
     private static async Task<short[]> TalkAsync(Func<BaresipControl, ServerProcess, Task> duringTalk)
     {
-        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string>
+        await using var server = await GatewayServer.StartAsync(new Dictionary<string, string>
         {
             // baresip's digest client knows MD5 only.
             ["CallRouter__Gateway__Sip__Registrar__Algorithms__0"] = "MD5",

@@ -25,7 +25,7 @@ public sealed class CallFlowEndToEndTests
     [Fact]
     public async Task Caller_IvrThenAgentAnswersAndHangsUp_AudioFlowsBothWaysAndCoreEndsCall()
     {
-        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string>
+        await using var server = await GatewayServer.StartAsync(new Dictionary<string, string>
         {
             ["CallRouter__Gateway__Recording__Share"] = "1",
             ["CallRouter__Gateway__AnnouncementInterval"] = "00:00:05",
@@ -69,7 +69,7 @@ public sealed class CallFlowEndToEndTests
     [Fact]
     public async Task Caller_FromAddressNotAllowed_Gets403AndNothingIsQueued()
     {
-        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string>
+        await using var server = await GatewayServer.StartAsync(new Dictionary<string, string>
         {
             ["CallRouter__Gateway__AllowedPeers__0"] = "127.0.0.9",
         });
@@ -84,7 +84,7 @@ public sealed class CallFlowEndToEndTests
     [Fact]
     public async Task Caller_HangsUpOnHold_CoreCountsCallAbandonedAndNotWaiting()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await GatewayServer.StartAsync();
         using var channel = server.CreateChannel();
         var supervisor = await SupervisorAsync(channel);
 
@@ -99,7 +99,7 @@ public sealed class CallFlowEndToEndTests
     [Fact]
     public async Task Caller_ModelNotEligible_ReferredToSwitchAndCountedReturned()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await GatewayServer.StartAsync();
         using var channel = server.CreateChannel();
         var admin = new AdminService.AdminServiceClient(channel);
         await admin.SetEligibleModelsAsync(
@@ -117,7 +117,7 @@ public sealed class CallFlowEndToEndTests
     [Fact]
     public async Task Caller_ModelNotEligibleInRedirectMode_IvrOnEarlyMediaThen302()
     {
-        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string> { ["CallRouter__Gateway__ReturnMode"] = "Redirect" });
+        await using var server = await GatewayServer.StartAsync(new Dictionary<string, string> { ["CallRouter__Gateway__ReturnMode"] = "Redirect" });
         using var channel = server.CreateChannel();
         await new AdminService.AdminServiceClient(channel).SetEligibleModelsAsync(
             new EligibleModels { Models = { MachineModel.Ns5, MachineModel.NsRemote, MachineModel.Ns10 } },
@@ -134,7 +134,7 @@ public sealed class CallFlowEndToEndTests
     [Fact]
     public async Task Agent_TransfersToLevel2_CallerWaitsAgainAndL2AgentGetsTheSameCase()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await GatewayServer.StartAsync();
         using var channel = server.CreateChannel();
         string alicePort = LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
         string carolPort = LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -167,7 +167,7 @@ public sealed class CallFlowEndToEndTests
     [InlineData("agent_no_answer.xml")]
     public async Task AgentPhone_BusyOrNotAnswering_CallRequeuedAndAgentMadeNotReady(string softphone)
     {
-        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string> { ["CallRouter__Gateway__AgentAnswerTimeout"] = "00:00:03" });
+        await using var server = await GatewayServer.StartAsync(new Dictionary<string, string> { ["CallRouter__Gateway__AgentAnswerTimeout"] = "00:00:03" });
         using var channel = server.CreateChannel();
         var supervisor = await SupervisorAsync(channel);
         string phonePort = LoopbackPorts.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -192,7 +192,7 @@ public sealed class CallFlowEndToEndTests
     [Fact]
     public async Task Caller_PressesVoicemailDigitOnHold_MessageSavedAndCallCountedAbandoned()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await GatewayServer.StartAsync();
         using var channel = server.CreateChannel();
         var supervisor = await SupervisorAsync(channel);
 

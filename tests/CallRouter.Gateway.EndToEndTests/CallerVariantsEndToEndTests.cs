@@ -24,7 +24,7 @@ public sealed class CallerVariantsEndToEndTests
 
     private static async Task CompleteCallAsync(string callerScenario, string transport)
     {
-        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string> { ["CallRouter__Gateway__Recording__Share"] = "1" });
+        await using var server = await GatewayServer.StartAsync(new Dictionary<string, string> { ["CallRouter__Gateway__Recording__Share"] = "1" });
         using var channel = server.CreateChannel();
         string phonePort = LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture);
         await using var console = await AgentConsole.OpenAsync(channel, "alice", "demo-alice", $"sip:alice@127.0.0.1:{phonePort}");

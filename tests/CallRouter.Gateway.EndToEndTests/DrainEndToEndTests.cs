@@ -30,7 +30,7 @@ public sealed class DrainEndToEndTests : IDisposable
     public async Task Sigterm_DuringBridgedCall_NewCallerGets503AndCallEndsNormallyAndIsRecorded()
     {
         Offer offer;
-        await using (var server = await ServerProcess.StartAsync(new Dictionary<string, string> { ["CallRouter__Gateway__DrainTimeout"] = "00:00:30" }, _data.FullName))
+        await using (var server = await GatewayServer.StartAsync(new Dictionary<string, string> { ["CallRouter__Gateway__DrainTimeout"] = "00:00:30" }, _data.FullName))
         {
             using var channel = server.CreateChannel();
             string phonePort = LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture);
@@ -60,7 +60,7 @@ public sealed class DrainEndToEndTests : IDisposable
         }
 
         // Started again on the same data: the case holds the call with alice's talk time.
-        await using var again = await ServerProcess.StartAsync(dataDirectory: _data.FullName);
+        await using var again = await GatewayServer.StartAsync(dataDirectory: _data.FullName);
         using var againChannel = again.CreateChannel();
         var cases = new CaseService.CaseServiceClient(await againChannel.LoginAsync("alice", "demo-alice"));
         var detail = await cases.GetCaseAsync(new GetCaseRequest { ProblemNumber = offer.Case.ProblemNumber }, deadline: DateTime.UtcNow.AddSeconds(30));

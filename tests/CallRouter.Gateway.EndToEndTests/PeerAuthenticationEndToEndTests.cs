@@ -18,7 +18,7 @@ public sealed class PeerAuthenticationEndToEndTests
     [Fact]
     public async Task SwitchWithRightCredentials_AnswersChallengeAndCallIsTaken()
     {
-        await using var server = await ServerProcess.StartAsync(Settings);
+        await using var server = await GatewayServer.StartAsync(Settings);
         using var channel = server.CreateChannel();
         var supervisor = await SupervisorAsync(channel);
 
@@ -33,7 +33,7 @@ public sealed class PeerAuthenticationEndToEndTests
     [Fact]
     public async Task SwitchWithWrongPassword_IsChallengedAgainAndNothingIsQueued()
     {
-        await using var server = await ServerProcess.StartAsync(Settings);
+        await using var server = await GatewayServer.StartAsync(Settings);
         using var channel = server.CreateChannel();
         var supervisor = await SupervisorAsync(channel);
 

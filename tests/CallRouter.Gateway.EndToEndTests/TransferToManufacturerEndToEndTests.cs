@@ -14,7 +14,7 @@ public sealed class TransferToManufacturerEndToEndTests
     [Fact]
     public async Task AgentTransfersToManufacturer_AgentPhoneHungUpAndCallerReferredToMfrTsLine()
     {
-        await using var server = await ServerProcess.StartAsync();
+        await using var server = await GatewayServer.StartAsync();
         using var channel = server.CreateChannel();
         var supervisor = await SupervisorAsync(channel);
         string phonePort = LoopbackPorts.Free().ToString(CultureInfo.InvariantCulture);
