@@ -30,11 +30,11 @@ internal static class LoopbackPorts
 
     /// <summary>
     /// A block of <paramref name="size"/> UDP ports in [<paramref name="regionStart"/>, <paramref name="regionEnd"/>)
-    /// that nothing holds right now, for a process's RTP range. A fixed range shared by every
-    /// process started in tests is not safe: .NET binds its UDP sockets with address reuse on
-    /// Linux, so two processes allocating from the same start silently share ports and one
-    /// receives the other's RTP (a key press heard by the wrong process). Each block is probed
-    /// with exclusive sockets, which do see such sockets. The region is below the ephemeral ports
+    /// that nothing holds right now, for a process's RTP range. With one fixed range for every
+    /// process started in tests, servers running side by side (and benchmark phones) compete for
+    /// the same ports: the media allocator skips pairs another process holds but gives up after a
+    /// few tries, and a failure is then hard to tell from a real one. Each block is probed with
+    /// exclusive sockets. The region is below the ephemeral ports
     /// (32768 and up), so ports picked by the system do not land in it.
     /// </summary>
     public static (int Start, int End) FreeUdpBlock(int size, int regionStart, int regionEnd)
