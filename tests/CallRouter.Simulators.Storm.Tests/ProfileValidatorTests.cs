@@ -27,7 +27,7 @@ public sealed class ProfileValidatorTests
         { new StormProfile { NoAnswerShare = -0.1 }, "noAnswerShare" },
         { new StormProfile { AgentRtpPortStart = 40000, AgentRtpPortEnd = 40001 }, "agentRtpPortStart" },
         { new StormProfile { LocalAddress = "0.0.0.0" }, "localAddress" },
-        { new StormProfile { AgentRtpReceiveThreads = 0 }, "agentRtpReceiveThreads" },
+        { new StormProfile { AgentRtpReceiveThreads = -1 }, "agentRtpReceiveThreads" },
     };
 
     [Fact]

@@ -43,13 +43,8 @@ internal sealed class Softphones : IAsyncDisposable
             MaxConcurrentCalls = 100_000,
             MaxInvitesPerSecondPerSource = 100_000,
         });
-        _media = new MediaEngine(new MediaEngineOptions
-        {
-            BindAddress = local,
-            PortRangeStart = rtpStart,
-            PortRangeEnd = rtpEnd,
-            RtpReceiveThreads = rtpReceiveThreads,
-        }, TimeProvider.System);
+        var media = new MediaEngineOptions { BindAddress = local, PortRangeStart = rtpStart, PortRangeEnd = rtpEnd };
+        _media = new MediaEngine(rtpReceiveThreads > 0 ? media with { RtpReceiveThreads = rtpReceiveThreads } : media, TimeProvider.System);
         // Something audible to talk with: the shipped hold music, looped for the whole talk time.
         _voice = _media.Prompts.Get(PromptIds.HoldMusic);
         _sip.OnInvite((call, stopping) =>

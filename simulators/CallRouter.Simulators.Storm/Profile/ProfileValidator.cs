@@ -57,7 +57,7 @@ public static class ProfileValidator
         Check(profile.CallerPortBase is 0 or (>= 1024 and <= 65000), $"callerPortBase: {profile.CallerPortBase} must be 0 (free ports) or 1024 to 65000");
         Check(profile.AgentRtpPortStart is >= 1024 and <= 65534 && profile.AgentRtpPortEnd <= 65535 && profile.AgentRtpPortEnd - profile.AgentRtpPortStart >= 3,
             $"agentRtpPortStart/agentRtpPortEnd: {profile.AgentRtpPortStart}-{profile.AgentRtpPortEnd} must be a range of at least 4 ports within 1024-65535");
-        Check(profile.AgentRtpReceiveThreads is >= 1 and <= 16, $"agentRtpReceiveThreads: {profile.AgentRtpReceiveThreads} must be between 1 and 16");
+        Check(profile.AgentRtpReceiveThreads is >= 0 and <= 16, $"agentRtpReceiveThreads: {profile.AgentRtpReceiveThreads} must be between 0 (the media library's default) and 16");
         return errors;
     }
 

@@ -86,8 +86,8 @@ public sealed record StormProfile
 
     public int AgentRtpPortEnd { get; init; } = 49999;
 
-    /// <summary>Receive threads of the softphones' RTP (CallRouter.Media's epoll path on Linux); more spreads the agents' audio over cores.</summary>
-    public int AgentRtpReceiveThreads { get; init; } = 1;
+    /// <summary>Receive threads of the softphones' RTP (CallRouter.Media's epoll path on Linux); 0 = the media library's default (one per core).</summary>
+    public int AgentRtpReceiveThreads { get; init; }
 
     /// <summary>First UDP port for the SIPp callers (one SIP port and one media port block per severity); 0 = free ports.</summary>
     public int CallerPortBase { get; init; }
