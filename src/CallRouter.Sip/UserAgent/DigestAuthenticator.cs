@@ -110,9 +110,15 @@ public sealed class DigestAuthenticator
             : Convert.ToHexStringLower(MD5.HashData(bytes));
     }
 
+    /// <summary>
+    /// "issued-ms-hex-random.mac": the random part keeps two challenges issued in the same millisecond
+    /// apart, so their nonce-counts are tracked separately and one phone's first use is not taken for a
+    /// replay of the other's.
+    /// </summary>
     private string NewNonce()
     {
-        string stamp = _time.GetUtcNow().ToUnixTimeMilliseconds().ToString("x", CultureInfo.InvariantCulture);
+        string issued = _time.GetUtcNow().ToUnixTimeMilliseconds().ToString("x", CultureInfo.InvariantCulture);
+        string stamp = $"{issued}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}";
         return $"{stamp}.{Mac(stamp)}";
     }
 
@@ -123,7 +129,8 @@ public sealed class DigestAuthenticator
         if (dot <= 0) return null;
         string stamp = nonce[..dot];
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(nonce[(dot + 1)..]), Encoding.ASCII.GetBytes(Mac(stamp)))) return null;
-        if (!long.TryParse(stamp, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out long issued)) return null;
+        int dash = stamp.IndexOf('-', StringComparison.Ordinal);
+        if (dash <= 0 || !long.TryParse(stamp.AsSpan(0, dash), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out long issued)) return null;
         return _time.GetUtcNow() - DateTimeOffset.FromUnixTimeMilliseconds(issued);
     }
 

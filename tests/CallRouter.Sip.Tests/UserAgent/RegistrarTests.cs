@@ -10,7 +10,7 @@ namespace CallRouter.Sip.Tests.UserAgent;
 public class RegistrarTests
 {
     private readonly TransactionTestKit _kit = new();
-    private readonly RegistrarOptions _options = new() { Credentials = { ["agent1"] = "s3cret" }, MinExpiresSeconds = 60 };
+    private readonly RegistrarOptions _options = new() { Credentials = { ["agent1"] = "s3cret", ["agent2"] = "other" }, MinExpiresSeconds = 60 };
     private readonly Registrar _registrar;
     private int _cseq;
 
@@ -95,6 +95,22 @@ public class RegistrarTests
         var replay = Register(authorization);
 
         Assert.Equal(401, replay.StatusCode);
+    }
+
+    [Fact]
+    public void Register_TwoPhonesChallengedInTheSameMillisecond_BothAcceptedWithTheirFirstNonceCount()
+    {
+        // The fake clock does not move between the two challenges: each still gets its own nonce, so
+        // the second phone's nc=1 is not mistaken for a replay of the first's.
+        var firstChallenge = Register();
+        var secondChallenge = Register(contact: "<sip:agent2@10.0.0.6:5062>", user: "agent2");
+
+        var first = Register(Authorize(firstChallenge, "SHA-256"));
+        var second = Register(Authorize(secondChallenge, "SHA-256", password: "other", user: "agent2"), contact: "<sip:agent2@10.0.0.6:5062>", user: "agent2");
+
+        Assert.Equal(200, first.StatusCode);
+        Assert.Equal(200, second.StatusCode);
+        Assert.Single(_registrar.Lookup("sip:agent2@127.0.0.1"));
     }
 
     [Fact]
