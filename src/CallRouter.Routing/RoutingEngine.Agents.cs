@@ -167,7 +167,11 @@ public sealed partial class RoutingEngine
         agent.MissedInARow = 0;
         call.State = CallState.Connected;
         call.AcceptedTicks = now;
-        _callsAnsweredToday++;
+        if (!call.CountedAnswered)
+        {
+            call.CountedAnswered = true;
+            _callsAnsweredToday++;
+        }
         EmitCall(RoutingEventKind.CallAccepted, call, now, agent.AgentId, duration: TimeSpan.FromTicks(now - call.EnqueuedTicks));
         SetState(agent, AgentState.OnCall, null, now);
         return RoutingResult.Ok;

@@ -34,6 +34,25 @@ public sealed class ReturnCallToQueueTests
     }
 
     [Fact]
+    public void ReturnCallToQueue_CallAnsweredAgainByAnotherAgent_CountedOnceAsAnsweredToday()
+    {
+        var h = new RoutingHarness();
+        h.Ready("a1", AgentLevel.L1, Ns10);
+        h.Ready("a2", AgentLevel.L1, Ns10);
+        h.Enqueue("c1", Ns10, 3);
+        var firstAgent = h.Sink.Offers()[^1].Agent;
+        RoutingHarness.Ok(h.Engine.AcceptOffer(firstAgent, "c1"));
+
+        RoutingHarness.Ok(h.Engine.ReturnCallToQueue("c1", "softphone did not answer"));
+        var secondAgent = h.Sink.Offers()[^1].Agent;
+        Assert.NotEqual(firstAgent, secondAgent);
+        RoutingHarness.Ok(h.Engine.AcceptOffer(secondAgent, "c1"));
+
+        Assert.Equal(1, h.Engine.GetStatistics().CallsAnsweredToday);
+        h.AssertConsistent();
+    }
+
+    [Fact]
     public void ReturnCallToQueue_CallNotConnected_RefusedAndNothingChanges()
     {
         var h = new RoutingHarness();

@@ -31,6 +31,12 @@ internal sealed class CallEntry
 
     public long AcceptedTicks { get; set; }
 
+    /// <summary>
+    /// Already in today's answered count: a call whose agent leg failed and that another agent answers is still
+    /// one answered call.
+    /// </summary>
+    public bool CountedAnswered { get; set; }
+
     /// <summary>Highest overflow step already announced with a CallOverflowed event.</summary>
     public int AnnouncedStep { get; set; }
 
@@ -54,6 +60,7 @@ internal sealed class CallEntry
         IsLinked = false;
         AnnouncedStep = 0;
         AcceptedTicks = 0;
+        CountedAnswered = false;
         State = CallState.Queued;
     }
 }
