@@ -4,8 +4,9 @@ namespace CallRouter.Gateway.EndToEndTests;
 
 /// <summary>
 /// Starts the real server for a gateway test with an RTP port window of its own. Every server of the shared
-/// harness otherwise takes ports from the start of the same range, and the media engine tries only a few busy
-/// pairs before giving up, so servers of other test runs on the same machine could leave a call without media.
+/// harness otherwise takes ports from the start of the same range (which a call-storm benchmark on the same
+/// machine also fills), and the media engine tries only 16 busy pairs before giving up, so a call could be
+/// left without media.
 /// </summary>
 internal static class GatewayServer
 {
@@ -16,9 +17,10 @@ internal static class GatewayServer
         var withRtp = new Dictionary<string, string>(settings ?? new Dictionary<string, string>());
         if (!withRtp.ContainsKey("CallRouter__Gateway__RtpPortStart"))
         {
-            // An even start between 30200 and 31600: above where the harness's default range fills up, below the
-            // ephemeral ports (32768 and up) that SIPp and the free-port helper use.
-            int start = 30200 + (2 * Random.Shared.Next(0, 701));
+            // An even start between 61000 and 64400: above Linux's ephemeral ports (32768-60999, used by SIPp and
+            // the free-port helper) and clear of the call-storm benchmark's ranges (20000-49999), which covers the
+            // harness's default 30000-30999 while it runs on the same machine.
+            int start = 61000 + (2 * Random.Shared.Next(0, 1701));
             withRtp["CallRouter__Gateway__RtpPortStart"] = start.ToString(CultureInfo.InvariantCulture);
             withRtp["CallRouter__Gateway__RtpPortEnd"] = (start + WindowPorts - 1).ToString(CultureInfo.InvariantCulture);
         }
