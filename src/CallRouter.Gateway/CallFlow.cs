@@ -48,7 +48,21 @@ public sealed partial class CallFlow
             return;
         }
 
-        await using var leg = _services.Media.CreateSession();
+        MediaSession callerLeg;
+        try
+        {
+            callerLeg = _services.Media.CreateSession();
+        }
+        catch (InvalidOperationException e)
+        {
+            // No RTP port pair left: the gateway is overloaded, not broken. Refuse before the core hears of the
+            // call, and tell the switch when to try again.
+            GatewayLog.CallerLegUnavailable(_services.Logger, CallId, e.Message);
+            _caller.Reject(503, "Service Unavailable - No Media Port", _services.Sip.Options.RetryAfterSeconds);
+            return;
+        }
+
+        await using var leg = callerLeg;
         var negotiated = leg.AcceptOffer(offer);
         if (!negotiated.IsAccepted)
         {

@@ -70,4 +70,7 @@ internal static partial class GatewayLog
 
     [LoggerMessage(EventId = 5021, Level = LogLevel.Error, Message = "Call {CallId}: no media for the agent's leg ({Reason}); the call goes back to the queue")]
     public static partial void AgentLegUnavailable(ILogger logger, string callId, string reason);
+
+    [LoggerMessage(EventId = 5022, Level = LogLevel.Warning, Message = "Call {CallId}: no media port for the caller's leg ({Reason}); refused with 503")]
+    public static partial void CallerLegUnavailable(ILogger logger, string callId, string reason);
 }
