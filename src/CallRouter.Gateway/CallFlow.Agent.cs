@@ -4,6 +4,7 @@ using CallRouter.Media;
 using CallRouter.Media.Audio;
 using CallRouter.Media.Recording;
 using CallRouter.Media.Sdp;
+using CallRouter.Sip.Message;
 using CallRouter.Sip.UserAgent;
 using Google.Protobuf.WellKnownTypes;
 
@@ -77,7 +78,7 @@ public sealed partial class CallFlow
 
         try
         {
-            return await TalkAsync(agent, agentId, connect.Waited, talkStart, cancellationToken).ConfigureAwait(false);
+            return await TalkAsync(agent, agentLeg, agentId, connect.Waited, talkStart, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -105,9 +106,10 @@ public sealed partial class CallFlow
         return ringFor.IsCancellationRequested && final.StatusCode == 487 ? 408 : final.StatusCode;
     }
 
-    private async Task<TalkOutcome> TalkAsync(OutgoingCall agent, string agentId, TimeSpan waited, long talkStart, CancellationToken cancellationToken)
+    private async Task<TalkOutcome> TalkAsync(OutgoingCall agent, MediaSession agentLeg, string agentId, TimeSpan waited, long talkStart, CancellationToken cancellationToken)
     {
         await using var hold = new AgentHoldMusic(_channel, () => _callerLeg.Bridge?.Hold(), _callerLeg.StopPlaybackAsync, () => _callerLeg.Bridge?.Resume());
+        var consoleHold = new ConsoleHold(hold, held => ReInviteAgentAsync(agent, agentLeg, held));
         while (true)
         {
             var input = await _inputs.Reader.ReadAsync(CancellationToken.None).ConfigureAwait(false);
@@ -131,6 +133,11 @@ public sealed partial class CallFlow
                     GatewayLog.PeerHold(_services.Logger, CallId, "agent", input.Held ? "put the caller on hold" : "took the caller off hold");
                     await hold.SetAsync(input.Held).ConfigureAwait(false);
                     break;
+                case CallInputKind.Routing when input.Event!.EventCase == RoutingEvent.EventOneofCase.AgentHold:
+                    bool consoleHeld = input.Event.AgentHold.Hold;
+                    GatewayLog.PeerHold(_services.Logger, CallId, "agent's console", consoleHeld ? "asks to hold the caller" : "asks to resume");
+                    await consoleHold.ApplyAsync(consoleHeld).ConfigureAwait(false);
+                    break;
                 case CallInputKind.Routing when input.Event!.EventCase == RoutingEvent.EventOneofCase.TransferToManufacturer:
                     await DropAgentForTransferAsync(agent, Options.ManufacturerSupportAddress).ConfigureAwait(false);
                     return TalkOutcome.TransferToManufacturer;
@@ -140,6 +147,30 @@ public sealed partial class CallFlow
                     break;
             }
         }
+    }
+
+    /// <summary>Re-offers the agent's leg sendonly (hold) or sendrecv (resume); false when the phone refused.</summary>
+    private async Task<bool> ReInviteAgentAsync(OutgoingCall agent, MediaSession agentLeg, bool held)
+    {
+        var offer = held ? agentLeg.Hold() : agentLeg.Resume();
+        SipMessage response;
+        try
+        {
+            response = await agent.ReInviteAsync(Encoding.ASCII.GetBytes(offer.ToString()), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            // The agent's dialog is gone (the phone hung up meanwhile): the talk loop hears of that next.
+            return false;
+        }
+
+        if (response.StatusCode is >= 200 and < 300 && SdpParser.TryParse(response.Body.Span, out var answer, out _) && agentLeg.AcceptAnswer(answer).IsAccepted)
+        {
+            return true;
+        }
+
+        GatewayLog.ConsoleHoldRefused(_services.Logger, CallId, response.StatusCode);
+        return false;
     }
 
     private async Task DropAgentForTransferAsync(OutgoingCall agent, string target)

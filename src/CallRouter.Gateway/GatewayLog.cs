@@ -73,4 +73,7 @@ internal static partial class GatewayLog
 
     [LoggerMessage(EventId = 5022, Level = LogLevel.Warning, Message = "Call {CallId}: no media port for the caller's leg ({Reason}); refused with 503")]
     public static partial void CallerLegUnavailable(ILogger logger, string callId, string reason);
+
+    [LoggerMessage(EventId = 5023, Level = LogLevel.Warning, Message = "Call {CallId}: the agent's phone refused the console's hold or resume ({Status})")]
+    public static partial void ConsoleHoldRefused(ILogger logger, string callId, int status);
 }

@@ -93,6 +93,9 @@ public sealed class AgentGrpcService(RoutingCoordinator coordinator) : AgentServ
             case AgentCommand.CommandOneofCase.Transfer:
                 coordinator.Transfer(session, command.Transfer);
                 break;
+            case AgentCommand.CommandOneofCase.Hold:
+                coordinator.Hold(session, command.Hold);
+                break;
             case AgentCommand.CommandOneofCase.Login:
                 throw new RpcException(new Status(StatusCode.FailedPrecondition, "already logged in"));
             default:
