@@ -13,20 +13,14 @@ namespace CallRouter.Gateway;
 public sealed class GrpcRoutingClient : IRoutingClient, IDisposable
 {
     private readonly GrpcChannel _channel;
-    private readonly AuthService.AuthServiceClient _auth;
+    private readonly CoreServiceLogin _login;
     private readonly RoutingService.RoutingServiceClient _routing;
-    private readonly GatewayOptions _options;
-    private readonly ILogger _logger;
-    private readonly SemaphoreSlim _loginGate = new(1, 1);
-    private string? _token;
 
     public GrpcRoutingClient(GatewayOptions options, ILogger<GrpcRoutingClient> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _options = options;
-        _logger = logger;
         _channel = GrpcChannel.ForAddress(options.CoreAddress);
-        _auth = new AuthService.AuthServiceClient(_channel);
+        _login = new CoreServiceLogin(_channel, options, () => GatewayLog.LoggedIn(logger, options.ServiceAccount, options.CoreAddress));
         _routing = new RoutingService.RoutingServiceClient(_channel);
     }
 
@@ -38,7 +32,7 @@ public sealed class GrpcRoutingClient : IRoutingClient, IDisposable
 
     public async IAsyncEnumerable<RoutingEvent> WatchCallAsync(string callId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var headers = await HeadersAsync(refresh: false, cancellationToken).ConfigureAwait(false);
+        var headers = await _login.HeadersAsync(refresh: false, cancellationToken).ConfigureAwait(false);
         using var call = _routing.WatchCall(new WatchCallRequest { CallId = callId }, headers, cancellationToken: cancellationToken);
         while (await call.ResponseStream.MoveNext(cancellationToken).ConfigureAwait(false))
         {
@@ -49,47 +43,20 @@ public sealed class GrpcRoutingClient : IRoutingClient, IDisposable
     public void Dispose()
     {
         _channel.Dispose();
-        _loginGate.Dispose();
+        _login.Dispose();
     }
 
     private async Task<T> WithTokenAsync<T>(Func<Metadata, Task<T>> send, CancellationToken cancellationToken)
     {
-        var headers = await HeadersAsync(refresh: false, cancellationToken).ConfigureAwait(false);
+        var headers = await _login.HeadersAsync(refresh: false, cancellationToken).ConfigureAwait(false);
         try
         {
             return await send(headers).ConfigureAwait(false);
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.Unauthenticated)
         {
-            headers = await HeadersAsync(refresh: true, cancellationToken).ConfigureAwait(false);
+            headers = await _login.HeadersAsync(refresh: true, cancellationToken).ConfigureAwait(false);
             return await send(headers).ConfigureAwait(false);
         }
-    }
-
-    private async Task<Metadata> HeadersAsync(bool refresh, CancellationToken cancellationToken)
-    {
-        string? token = Volatile.Read(ref _token);
-        if (token is null || refresh)
-        {
-            await _loginGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                if (_token is null || refresh)
-                {
-                    var login = await _auth.LoginAsync(new LoginRequest { UserName = _options.ServiceAccount, Password = _options.ServiceAccountPassword },
-                        cancellationToken: cancellationToken).ConfigureAwait(false);
-                    Volatile.Write(ref _token, login.AccessToken);
-                    GatewayLog.LoggedIn(_logger, _options.ServiceAccount, _options.CoreAddress);
-                }
-
-                token = _token!;
-            }
-            finally
-            {
-                _loginGate.Release();
-            }
-        }
-
-        return new Metadata { { "authorization", "Bearer " + token } };
     }
 }

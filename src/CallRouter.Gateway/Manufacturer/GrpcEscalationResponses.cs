@@ -14,22 +14,16 @@ public sealed class GrpcEscalationResponses : IEscalationResponses, IDisposable
 {
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(10);
     private readonly GrpcChannel _channel;
-    private readonly AuthService.AuthServiceClient _auth;
+    private readonly CoreServiceLogin _login;
     private readonly EscalationService.EscalationServiceClient _escalations;
-    private readonly GatewayOptions _options;
     private readonly TimeProvider _time;
-    private readonly ILogger _logger;
-    private readonly SemaphoreSlim _loginGate = new(1, 1);
-    private string? _token;
 
     public GrpcEscalationResponses(GatewayOptions options, TimeProvider time, ILogger<GrpcEscalationResponses> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _options = options;
         _time = time;
-        _logger = logger;
         _channel = GrpcChannel.ForAddress(options.CoreAddress);
-        _auth = new AuthService.AuthServiceClient(_channel);
+        _login = new CoreServiceLogin(_channel, options, () => ManufacturerPhoneLog.LoggedIn(logger, options.ServiceAccount, options.CoreAddress));
         _escalations = new EscalationService.EscalationServiceClient(_channel);
     }
 
@@ -60,11 +54,11 @@ public sealed class GrpcEscalationResponses : IEscalationResponses, IDisposable
             Contracts.V1.Escalation recorded;
             try
             {
-                recorded = await send(await HeadersAsync(refresh: false, linked.Token).ConfigureAwait(false), linked.Token).ConfigureAwait(false);
+                recorded = await send(await _login.HeadersAsync(refresh: false, linked.Token).ConfigureAwait(false), linked.Token).ConfigureAwait(false);
             }
             catch (RpcException e) when (e.StatusCode == StatusCode.Unauthenticated)
             {
-                recorded = await send(await HeadersAsync(refresh: true, linked.Token).ConfigureAwait(false), linked.Token).ConfigureAwait(false);
+                recorded = await send(await _login.HeadersAsync(refresh: true, linked.Token).ConfigureAwait(false), linked.Token).ConfigureAwait(false);
             }
 
             return ResponseRecording.Done($"{recorded.State}, responder {recorded.Responder}");
@@ -89,33 +83,6 @@ public sealed class GrpcEscalationResponses : IEscalationResponses, IDisposable
     public void Dispose()
     {
         _channel.Dispose();
-        _loginGate.Dispose();
-    }
-
-    private async Task<Metadata> HeadersAsync(bool refresh, CancellationToken cancellationToken)
-    {
-        string? token = Volatile.Read(ref _token);
-        if (token is null || refresh)
-        {
-            await _loginGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                if (_token is null || refresh)
-                {
-                    var login = await _auth.LoginAsync(new LoginRequest { UserName = _options.ServiceAccount, Password = _options.ServiceAccountPassword },
-                        cancellationToken: cancellationToken).ConfigureAwait(false);
-                    Volatile.Write(ref _token, login.AccessToken);
-                    ManufacturerPhoneLog.LoggedIn(_logger, _options.ServiceAccount, _options.CoreAddress);
-                }
-
-                token = _token!;
-            }
-            finally
-            {
-                _loginGate.Release();
-            }
-        }
-
-        return new Metadata { { "authorization", "Bearer " + token } };
+        _login.Dispose();
     }
 }
