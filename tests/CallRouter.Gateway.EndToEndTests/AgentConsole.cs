@@ -55,6 +55,10 @@ internal sealed class AgentConsole : IAsyncDisposable
     public Task TransferToManufacturerAsync(string callId) =>
         _session.RequestStream.WriteAsync(new AgentCommand { Transfer = new RequestTransfer { CallId = callId, ToManufacturer = true } });
 
+    /// <summary>Holds (true) or resumes (false) the agent's connected call.</summary>
+    public Task HoldAsync(string callId, bool hold) =>
+        _session.RequestStream.WriteAsync(new AgentCommand { Hold = new HoldCall { CallId = callId, Hold = hold } });
+
     public Task AcceptAsync(string callId) => _session.RequestStream.WriteAsync(new AgentCommand { Accept = new AcceptOffer { CallId = callId } });
 
     public async ValueTask DisposeAsync()

@@ -11,21 +11,22 @@ namespace CallRouter.Gateway.EndToEndTests;
 /// </summary>
 public sealed class BaresipEndToEndTests
 {
-    private const double CallerTone = 400;
-    private const double AgentTone = 1000;
-    private static readonly TimeSpan Step = TimeSpan.FromSeconds(60);
+    internal const double CallerTone = 400;
+    internal const double AgentTone = 1000;
+    internal static readonly TimeSpan Step = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task BaresipCaller_CompletesIvrAndTalksToRegisteredBaresipAgent_EachHearsTheOtherAndCaseShowsTheCall()
     {
-        await TalkAsync(duringTalk: (_, _) => Task.Delay(TimeSpan.FromSeconds(5)));
+        await TalkAsync(duringTalk: _ => Task.Delay(TimeSpan.FromSeconds(5)));
     }
 
     [Fact]
     public async Task BaresipAgent_HoldsAndResumesFromSoftphone_GatewayAnswersOnTheSameDialogAndPlaysMusicMeanwhile()
     {
-        var callerHeard = await TalkAsync(duringTalk: async (agent, server) =>
+        var callerHeard = await TalkAsync(duringTalk: async talk =>
         {
+            var (agent, server) = (talk.Agent, talk.Server);
             await Task.Delay(TimeSpan.FromSeconds(2));
             await CommandOkAsync(agent, "hold");
             await CallFlowEndToEndTests.WaitForOutputAsync(server, "agent put the caller on hold");
@@ -45,7 +46,7 @@ public sealed class BaresipEndToEndTests
     /// answers, <paramref name="duringTalk"/> runs, she hangs up; then what each heard and the case are checked.
     /// </summary>
     /// <returns>What the caller heard, start to end.</returns>
-    private static async Task<short[]> TalkAsync(Func<BaresipControl, ServerProcess, Task> duringTalk)
+    internal static async Task<short[]> TalkAsync(Func<TalkingCall, Task> duringTalk)
     {
         await using var server = await GatewayServer.StartAsync(new Dictionary<string, string>
         {
@@ -84,7 +85,7 @@ public sealed class BaresipEndToEndTests
         // The gateway rings alice's registered contact; her phone answers; they talk for a few seconds; she hangs up.
         await agent.WaitForEventAsync("CALL_ESTABLISHED", Step);
         await WithServer(console.NextAsync(AgentEvent.EventOneofCase.CallStarted, Step), server, agentPhone);
-        await duringTalk(agent, server);
+        await duringTalk(new TalkingCall(agent, agentPhone, server, channel, console, offer.CallId));
         await agent.CommandAsync("hangup", null, Step);
         await caller.WaitForEventAsync("CALL_CLOSED", Step);
         var stopped = await WithServer(console.NextAsync(AgentEvent.EventOneofCase.CallStopped, Step), server, callerPhone);
@@ -106,7 +107,7 @@ public sealed class BaresipEndToEndTests
         return callerHeard;
     }
 
-    private static async Task CommandOkAsync(BaresipControl control, string command)
+    internal static async Task CommandOkAsync(BaresipControl control, string command)
     {
         var response = await control.CommandAsync(command, null, Step);
         Assert.True((bool?)response["ok"] ?? false, $"baresip refused '{command}': {response.ToJsonString()}\n{control.Transcript}");
@@ -132,7 +133,7 @@ public sealed class BaresipEndToEndTests
     }
 
     /// <summary>Some half second of <paramref name="heard"/> is loud and dominated by <paramref name="frequency"/>.</summary>
-    private static bool HasToneWindow(short[] heard, double frequency)
+    internal static bool HasToneWindow(short[] heard, double frequency)
     {
         const int window = BaresipPhone.SampleRate / 2;
         for (int start = 0; start + window <= heard.Length; start += window / 2)
@@ -159,3 +160,6 @@ public sealed class BaresipEndToEndTests
         }
     }
 }
+
+/// <summary>The call while alice talks to the caller: her phone, the server, her console and the call's id.</summary>
+internal sealed record TalkingCall(BaresipControl Agent, BaresipPhone AgentPhone, ServerProcess Server, Grpc.Net.Client.GrpcChannel Channel, AgentConsole Console, string CallId);
