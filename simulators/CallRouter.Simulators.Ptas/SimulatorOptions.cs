@@ -70,12 +70,10 @@ public sealed partial class SimulatorOptions
             switch (name)
             {
                 case "--port":
-                    options.Port = int.TryParse(value, CultureInfo.InvariantCulture, out var port) && port is >= 0 and <= 65535
-                        ? port : throw new FormatException($"--port \"{value}\" is not a port number.");
+                    options.Port = LoopbackArguments.Port(value);
                     break;
                 case "--host":
-                    options.Host = IPAddress.TryParse(value, out var host) && IPAddress.IsLoopback(host)
-                        ? host : throw new FormatException($"--host \"{value}\" is not a loopback address.");
+                    options.Host = LoopbackArguments.Host(value);
                     break;
                 case "--clock-speed":
                     options.ClockSpeed = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var speed) && speed > 0 && speed <= 100_000
