@@ -19,12 +19,12 @@ internal static class GatewaySide
 {
     public static async Task<LoadReport> RunAsync(LoadSettings settings, int calls, bool bridged, RtpSocketMode socketMode)
     {
-        using var phones = StartPhones(settings, calls);
+        using var phones = ChildProcess.Start(PhoneProcess.Role, settings, calls);
         var sessions = new List<MediaSession>();
         var bridges = new List<MediaBridge>();
         try
         {
-            var phonePorts = ReadLine(phones, "PHONES").Split(' ').Skip(1).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+            var phonePorts = ChildProcess.ReadLine(phones, "PHONES").Split(' ').Skip(1).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray();
             var targets = new int[calls * 2];
             MediaEngine? engine = null;
             if (bridged)
@@ -67,18 +67,15 @@ internal static class GatewaySide
             await phones.StandardInput.WriteLineAsync("TARGETS " + string.Join(' ', targets)).ConfigureAwait(false);
             await phones.StandardInput.FlushAsync().ConfigureAwait(false);
 
-            ReadLine(phones, "MEASURE-START");
+            ChildProcess.ReadLine(phones, "MEASURE-START");
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var wallBefore = Stopwatch.GetTimestamp();
-            ReadLine(phones, "MEASURE-END");
+            ChildProcess.ReadLine(phones, "MEASURE-END");
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             var wall = Stopwatch.GetElapsedTime(wallBefore);
-            var result = JsonSerializer.Deserialize<PhoneReport>(ReadLine(phones, "RESULT")["RESULT ".Length..])
+            var result = JsonSerializer.Deserialize<PhoneReport>(ChildProcess.ReadLine(phones, "RESULT")["RESULT ".Length..])
                 ?? throw new InvalidOperationException("Empty RESULT from the phone process.");
-            if (!phones.WaitForExit(TimeSpan.FromSeconds(30)))
-            {
-                phones.Kill();
-            }
+            ChildProcess.WaitOrKill(phones);
 
             var sockets = !bridged ? "-"
                 : socketMode == RtpSocketMode.Async ? "async"
@@ -110,7 +107,8 @@ internal static class GatewaySide
         }
     }
 
-    private static MediaSession Answered(MediaEngine engine, int phonePort)
+    /// <summary>A gateway leg whose peer is the phone or listener socket at <paramref name="phonePort"/> (PCMU only).</summary>
+    internal static MediaSession Answered(MediaEngine engine, int phonePort)
     {
         var session = engine.CreateSession();
         var offer = SdpNegotiator.CreateOffer(new MediaCapabilities(IPAddress.Loopback) { Codecs = [G711Law.MuLaw] }, phonePort);
@@ -120,45 +118,5 @@ internal static class GatewaySide
         }
 
         return session;
-    }
-
-    private static Process StartPhones(LoadSettings settings, int calls)
-    {
-        var info = new ProcessStartInfo
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-
-        // Same executable, "phones" role: through the apphost when there is one, else through dotnet.
-        var self = Environment.ProcessPath!;
-        info.FileName = self;
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
-        {
-            info.ArgumentList.Add(typeof(GatewaySide).Assembly.Location);
-        }
-
-        foreach (var arg in new[]
-        {
-            PhoneProcess.Role,
-            "--calls", calls.ToString(CultureInfo.InvariantCulture),
-            "--warmup", settings.Warmup.TotalSeconds.ToString(CultureInfo.InvariantCulture),
-            "--measure", settings.Measure.TotalSeconds.ToString(CultureInfo.InvariantCulture),
-            "--drain", settings.Drain.TotalSeconds.ToString(CultureInfo.InvariantCulture),
-            "--phone-sockets", settings.PhoneSockets.ToString(CultureInfo.InvariantCulture),
-            "--phone-batch-us", ((int)settings.PhoneBatchingDelay.TotalMicroseconds).ToString(CultureInfo.InvariantCulture),
-        })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(info) ?? throw new InvalidOperationException("Could not start the phone process.");
-    }
-
-    private static string ReadLine(Process phones, string expected)
-    {
-        var line = phones.StandardOutput.ReadLine() ?? throw new InvalidOperationException($"The phone process ended before {expected}.");
-        return line.StartsWith(expected, StringComparison.Ordinal) ? line : throw new InvalidOperationException($"Expected {expected} from the phone process, got: {line}");
     }
 }

@@ -8,7 +8,10 @@ internal sealed record LoadSettings
 {
     public IReadOnlyList<int> Calls { get; init; } = [250, 500, 1000];
 
-    /// <summary>"bridged" (phones → gateway sessions → bridge → phones) and/or "direct" (phone to phone, the baseline).</summary>
+    /// <summary>
+    /// "bridged" (phones → gateway sessions → bridge → phones), "direct" (phone to phone, the baseline)
+    /// and/or "playback" (one gateway session per call looping hold music to listening phones).
+    /// </summary>
     public IReadOnlyList<string> Modes { get; init; } = ["direct", "bridged"];
 
     public IReadOnlyList<RtpSocketMode> SocketModes { get; init; } = [RtpSocketMode.Async, RtpSocketMode.Epoll];
@@ -84,5 +87,5 @@ internal sealed record LoadSettings
     }
 
     private static string CheckMode(string mode) =>
-        mode is "bridged" or "direct" ? mode : throw new ArgumentException($"Mode {mode} is neither bridged nor direct.");
+        mode is "bridged" or "direct" or "playback" ? mode : throw new ArgumentException($"Mode {mode} is not bridged, direct or playback.");
 }

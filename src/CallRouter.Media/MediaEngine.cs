@@ -30,6 +30,11 @@ public sealed class MediaEngine
             _receivers = EpollReceiverGroup.ForThreadCount(options.RtpReceiveThreads);
         }
 
+        // One shared clock paces every prompt and hold-music stream: a dedicated thread per shard on the
+        // system clock (process-wide), a timer of the given clock otherwise (tests).
+        Playback = ReferenceEquals(time, TimeProvider.System)
+            ? PlaybackClock.ForSystemTime(options.PlaybackThreads)
+            : new PlaybackClock(time);
         Prompts = prompts ?? (options.PromptDirectory is { } directory ? PromptLibrary.LoadWithOverrides(directory) : PromptLibrary.LoadEmbedded());
         Capabilities = new MediaCapabilities(options.AdvertisedAddress ?? options.BindAddress)
         {
@@ -47,6 +52,9 @@ public sealed class MediaEngine
     public TimeProvider Time { get; }
 
     public PromptLibrary Prompts { get; }
+
+    /// <summary>The pacing clock every playback of this engine's sessions runs on.</summary>
+    public PlaybackClock Playback { get; }
 
     public MediaCapabilities Capabilities { get; }
 

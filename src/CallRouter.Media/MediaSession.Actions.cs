@@ -36,7 +36,7 @@ public sealed partial class MediaSession
         try
         {
             var converted = clip.ConvertTo(media.Codec.Law);
-            var player = new PacedPlayer(_engine.Time, SendFrame);
+            var player = new PacedPlayer(_engine.Playback, SendFrame);
             options = (options ?? new PlaybackOptions()) with { SamplesPerFrame = media.SamplesPerPacket };
             var running = player.PlayAsync(converted, _rtp.NextTimestamp(media.SamplesPerPacket), options, playback.Token);
             Volatile.Write(ref _playbackTask, running);

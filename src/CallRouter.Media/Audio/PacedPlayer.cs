@@ -7,16 +7,19 @@ namespace CallRouter.Media.Audio;
 /// time, an absolute deadline taken from the <see cref="TimeProvider"/>'s monotonic clock, so
 /// timer lateness never accumulates: an hour of looping hold music ends within a frame of one
 /// hour. RTP timestamps advance by exactly one frame per frame (including skipped ones), and the
-/// first frame carries the marker bit. Driven by a one-shot timer re-armed for each deadline.
+/// first frame carries the marker bit. The first frame goes out at once; the rest are sent by the
+/// shared <see cref="PlaybackClock"/>, on the first tick at or after each deadline.
 /// </summary>
 public sealed class PacedPlayer
 {
+    private readonly PlaybackClock _clock;
     private readonly TimeProvider _time;
     private readonly MediaFrameSink _sink;
 
-    public PacedPlayer(TimeProvider time, MediaFrameSink sink)
+    public PacedPlayer(PlaybackClock clock, MediaFrameSink sink)
     {
-        _time = time;
+        _clock = clock;
+        _time = clock.Time;
         _sink = sink;
     }
 
@@ -37,7 +40,7 @@ public sealed class PacedPlayer
         return run.Completion.Task;
     }
 
-    private sealed class Playback
+    private sealed class Playback : IPacedPlayback
     {
         private readonly PacedPlayer _owner;
         private readonly AudioClip _clip;
@@ -50,7 +53,6 @@ public sealed class PacedPlayer
         private readonly Lock _lock = new();
         private long _startTicks;
         private long _nextFrame;
-        private ITimer? _timer;
         private CancellationTokenRegistration _registration;
 
         public Playback(PacedPlayer owner, AudioClip clip, uint startTimestamp, PlaybackOptions options, CancellationToken cancellationToken)
@@ -69,19 +71,24 @@ public sealed class PacedPlayer
 
         public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        public bool HasEnded => Completion.Task.IsCompleted;
+
         public void Start()
         {
             lock (_lock)
             {
                 _startTicks = _owner._time.GetTimestamp();
-                _timer = _owner._time.CreateTimer(_ => Tick(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
                 _registration = _cancellationToken.Register(Stop);
             }
 
-            Tick();
+            SendDue();
+            if (!HasEnded)
+            {
+                _owner._clock.Add(this);
+            }
         }
 
-        private void Tick()
+        public void SendDue()
         {
             lock (_lock)
             {
@@ -107,7 +114,7 @@ public sealed class PacedPlayer
                 }
                 catch (Exception ex)
                 {
-                    // An exception escaping a timer callback would end the process; fail this playback instead.
+                    // An exception escaping the clock's thread would end the process; fail this playback instead.
                     Finish();
                     Completion.TrySetException(ex);
                     return;
@@ -117,13 +124,7 @@ public sealed class PacedPlayer
                 {
                     Finish();
                     Completion.TrySetResult();
-                    return;
                 }
-
-                // Re-arm for the absolute deadline of the next frame; lateness of this tick is not carried over.
-                var deadline = _startTicks + (_nextFrame * _frameTicks);
-                var wait = TimeSpan.FromSeconds((double)Math.Max(0, deadline - _owner._time.GetTimestamp()) / _owner._time.TimestampFrequency);
-                _timer!.Change(wait, Timeout.InfiniteTimeSpan);
             }
         }
 
@@ -154,10 +155,8 @@ public sealed class PacedPlayer
             }
         }
 
-        private void Finish()
-        {
-            _timer?.Dispose();
-            _registration.Dispose();
-        }
+        // Unregister, not Dispose: Dispose waits for a cancellation callback running on another thread,
+        // which would be waiting for _lock held here, and the clock's thread would hang with it.
+        private void Finish() => _registration.Unregister();
     }
 }

@@ -5,19 +5,23 @@ using Microsoft.Extensions.Time.Testing;
 namespace CallRouter.Media.Tests.Audio;
 
 /// <summary>Player timing on a virtual clock; every frame's send time is checked against its absolute deadline.</summary>
-public class PacedPlayerTests
+public sealed class PacedPlayerTests : IDisposable
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
     private readonly FakeTimeProvider _time = new();
     private readonly List<(uint Timestamp, bool Marker, byte First, TimeSpan SentAt)> _frames = [];
     private readonly DateTimeOffset _origin;
+    private readonly PlaybackClock _clock;
 
     public PacedPlayerTests()
     {
         _origin = _time.GetUtcNow();
+        _clock = new PlaybackClock(_time);
     }
 
-    private PacedPlayer NewPlayer() => new(_time, (payload, ts, marker) => _frames.Add((ts, marker, payload[0], _time.GetUtcNow() - _origin)));
+    public void Dispose() => _clock.Dispose();
+
+    private PacedPlayer NewPlayer() => new(_clock, (payload, ts, marker) => _frames.Add((ts, marker, payload[0], _time.GetUtcNow() - _origin)));
 
     private static AudioClip Clip(int samples) =>
         new(G711Law.MuLaw, Enumerable.Range(0, samples).Select(i => (byte)(i / 160)).ToArray());
@@ -118,7 +122,7 @@ public class PacedPlayerTests
     public async Task PlayAsync_ClipNotAWholeNumberOfFrames_LastFramePaddedWithSilence()
     {
         byte[] last = [];
-        var player = new PacedPlayer(_time, (payload, _, _) => last = payload.ToArray());
+        var player = new PacedPlayer(_clock, (payload, _, _) => last = payload.ToArray());
         var task = player.PlayAsync(new AudioClip(G711Law.ALaw, Enumerable.Repeat((byte)0x11, 200).ToArray()), 0);
         _time.Advance(TimeSpan.FromMilliseconds(20));
         await task.WaitAsync(Bound);
