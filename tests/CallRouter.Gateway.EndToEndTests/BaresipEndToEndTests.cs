@@ -148,6 +148,26 @@ public sealed class BaresipEndToEndTests
         return false;
     }
 
+    /// <summary>
+    /// Some tenth of a second of <paramref name="heard"/> is loud and mostly a pure sine at <paramref name="frequency"/>
+    /// — the test phones' tones, and not music that only has a harmonic nearby (the hold music's C5 has one at 1,046 Hz,
+    /// which <see cref="HasToneWindow"/>'s 50 Hz grid cannot tell from 1 kHz).
+    /// </summary>
+    internal static bool HasPureToneWindow(short[] heard, double frequency)
+    {
+        const int window = BaresipPhone.SampleRate / 10;
+        for (int start = 0; start + window <= heard.Length; start += window / 2)
+        {
+            var block = heard.AsSpan(start, window);
+            if (ToneAnalysis.Rms(block) > 1000 && ToneAnalysis.ToneShare(block, frequency, BaresipPhone.SampleRate) > 0.5)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static async Task<T> WithServer<T>(Task<T> waiting, ServerProcess server, BaresipPhone phone)
     {
         try

@@ -26,6 +26,18 @@ internal static class ToneAnalysis
         return (previous * previous) + (beforePrevious * beforePrevious) - (coefficient * previous * beforePrevious);
     }
 
+    /// <summary>
+    /// The share of the block's energy that is a sine at exactly <paramref name="frequency"/>: about 1 for a
+    /// pure tone, near 0 for music or speech that merely has energy close by (a 1,046 Hz harmonic scores
+    /// about 0.01 against 1,000 Hz over a tenth of a second).
+    /// </summary>
+    public static double ToneShare(ReadOnlySpan<short> samples, double frequency, int sampleRate)
+    {
+        double energy = 0;
+        foreach (var s in samples) energy += (double)s * s;
+        return energy == 0 ? 0 : GoertzelPower(samples, frequency, sampleRate) / (samples.Length / 2.0 * energy);
+    }
+
     /// <summary>The frequency with the most power among a 50 Hz grid from 100 Hz to just under Nyquist.</summary>
     public static double DominantFrequency(ReadOnlySpan<short> samples, int sampleRate)
     {
