@@ -82,7 +82,7 @@ public sealed class ProfileLoaderTests
     {
         var profile = ProfileLoader.ApplyOverrides(new StormProfile(),
             ["--rate", "7.5", "--calls", "70", "--agents", "9", "--talk", "4", "--models", "NS100=2, NS-5=1", "--severities", "1=1,3=2",
-             "--no-register", "--admin", "root:secret-pw", "--busy", "0.2"]);
+             "--no-register", "--admin", "root:secret-pw", "--busy", "0.2", "--digits", "info"]);
 
         Assert.Equal(7.5, profile.CallRate);
         Assert.Equal(70, profile.Calls);
@@ -93,6 +93,7 @@ public sealed class ProfileLoaderTests
         Assert.False(profile.RegisterSoftphones);
         Assert.Equal(("root", "secret-pw"), (profile.AdminUser, profile.AdminPassword));
         Assert.Equal(0.2, profile.BusyShare);
+        Assert.Equal("info", profile.Digits);
     }
 
     [Theory]

@@ -28,6 +28,7 @@ public sealed class ProfileValidatorTests
         { new StormProfile { AgentRtpPortStart = 40000, AgentRtpPortEnd = 40001 }, "agentRtpPortStart" },
         { new StormProfile { LocalAddress = "0.0.0.0" }, "localAddress" },
         { new StormProfile { AgentRtpReceiveThreads = -1 }, "agentRtpReceiveThreads" },
+        { new StormProfile { Digits = "inband" }, "digits: 'inband' must be rfc4733 or info" },
     };
 
     [Fact]

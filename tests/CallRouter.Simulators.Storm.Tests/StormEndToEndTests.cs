@@ -64,6 +64,24 @@ public sealed class StormEndToEndTests
     }
 
     [Fact]
+    public async Task Storm_CallersPressKeysBySipInfo_EveryCallThroughTheIvrAndAnswered()
+    {
+        var profile = new StormProfile
+        {
+            Calls = 3, CallRate = 1, Agents = 2, AgentPrefix = "info", TalkSeconds = 2, ThinkSeconds = 0.1, WrapUpSeconds = 0.5,
+            Digits = "info", PatienceSeconds = 120, MaxDurationSeconds = 150, ReportFile = "",
+            Severities = new Dictionary<int, double> { [1] = 1, [4] = 1 },
+        };
+
+        var (report, output) = await RunStormAsync(profile);
+
+        Assert.True(report.Failed == 0, output);
+        Assert.True(report.Completed == 3, output);
+        Assert.True(report.Answered == 3, output);
+        Assert.True(report.Abandoned == 0, output);
+    }
+
+    [Fact]
     public async Task Storm_SomeAgentPhonesBusy_CallsRequeuedAndStillAllAnswered()
     {
         var profile = new StormProfile

@@ -4,7 +4,7 @@ using CallRouter.Simulators.Storm.Profile;
 namespace CallRouter.Simulators.Storm.Callers;
 
 /// <summary>
-/// One SIPp caller process per severity (the IVR digits are a pcap, fixed per scenario): its share of
+/// One SIPp caller process per severity (the severity is one of its IVR digits): its share of
 /// the rate and of the calls, and the models its callers claim, in a seeded shuffled order.
 /// </summary>
 public sealed record CallerPlan(int Severity, double Rate, int Calls, IReadOnlyList<string> Models)

@@ -6,7 +6,7 @@ using CallRouter.Simulators.Storm.Profile;
 namespace CallRouter.Simulators.Storm.Callers;
 
 /// <summary>
-/// One SIPp process placing one severity's calls: its scenario, pcap and model file in a temporary
+/// One SIPp process placing one severity's calls: its scenario, pcaps and model file in a temporary
 /// folder, statistics every second (-trace_stat) and every INVITE's setup time (-trace_rtt). Stopped
 /// by its own handle when the storm ends; the folder is removed on dispose.
 /// </summary>
@@ -45,12 +45,9 @@ internal sealed class SippCaller : IAsyncDisposable
         string sipp = FindSipp(profile.Sipp);
         string scenarios = Path.Combine(AppContext.BaseDirectory, "scenarios");
         var folder = Directory.CreateTempSubdirectory($"callrouter-storm-s{plan.Severity}-");
-        string pcap = $"ivr_new_problem_severity{plan.Severity}.pcap";
-        File.Copy(Path.Combine(scenarios, pcap), Path.Combine(folder.FullName, pcap));
-        string scenario = File.ReadAllText(Path.Combine(scenarios, "storm_caller.xml"))
-            .Replace("@PCAP@", pcap, StringComparison.Ordinal)
-            .Replace("@PATIENCE_MS@", ((long)(profile.PatienceSeconds * 1000)).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        File.WriteAllText(Path.Combine(folder.FullName, "storm_caller.xml"), scenario);
+        var scenario = CallerScenario.For(File.ReadAllText(Path.Combine(scenarios, "storm_caller.xml")), plan.Severity, profile.Digits, profile.PatienceSeconds);
+        foreach (string pcap in scenario.Pcaps) File.Copy(Path.Combine(scenarios, pcap), Path.Combine(folder.FullName, pcap));
+        File.WriteAllText(Path.Combine(folder.FullName, "storm_caller.xml"), scenario.Xml);
         File.WriteAllLines(Path.Combine(folder.FullName, "models.csv"), ["SEQUENTIAL", .. plan.Models.Select(m => m + ";")]);
 
         var (calls, period) = plan.SippRate();

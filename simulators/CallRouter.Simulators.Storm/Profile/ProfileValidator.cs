@@ -1,4 +1,5 @@
 using System.Net;
+using CallRouter.Simulators.Storm.Callers;
 
 namespace CallRouter.Simulators.Storm.Profile;
 
@@ -39,6 +40,7 @@ public static class ProfileValidator
         CheckWeights(profile.Models, "models", errors, name => KnownModels.Contains(Normalise(name)),
             "is not a model the desk supports (NS-5, NS Remote, NS10, NS100)");
         CheckWeights(profile.Severities, "severities", errors, s => s is >= 1 and <= 4, "is not a severity (1 to 4)");
+        Check(profile.Digits is CallerScenario.Rfc4733 or CallerScenario.Info, $"digits: '{profile.Digits}' must be {CallerScenario.Rfc4733} or {CallerScenario.Info}");
         Check(profile.Agents is >= 1 and <= 9999, $"agents: {profile.Agents} must be between 1 and 9999");
         Check(!string.IsNullOrEmpty(profile.AgentPrefix) && profile.AgentPrefix.Length <= 20 && profile.AgentPrefix.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9'),
             $"agentPrefix: '{profile.AgentPrefix}' must be 1 to 20 lower-case letters or digits (it names SIP users and logins)");

@@ -41,6 +41,12 @@ public sealed record StormProfile
     /// <summary>Share of each severity (1–4) among callers → weight.</summary>
     public Dictionary<int, double> Severities { get; init; } = new() { [2] = 1 };
 
+    /// <summary>
+    /// How callers press their IVR keys: "rfc4733" (telephone-events from short pcaps, the default) or
+    /// "info" (SIP INFO, application/dtmf-relay). See <c>Callers/CallerScenario</c>.
+    /// </summary>
+    public string Digits { get; init; } = "rfc4733";
+
     /// <summary>Number of simulated agents (logged in, softphone registered, ready).</summary>
     public int Agents { get; init; } = 5;
 

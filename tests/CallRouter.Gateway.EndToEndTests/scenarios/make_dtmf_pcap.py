@@ -8,6 +8,10 @@ sequence range, and a receiver rightly takes the second one for a retransmission
     ./make_dtmf_pcap.py '#21' ivr_new_problem_severity2.pcap   # digits 1.2 s apart, 100 ms each
     ./make_dtmf_pcap.py '#21,,,,,,9,,,aaaaaa#' ivr_then_voicemail.pcap
         # ',' = another 1.2 s of silence; 'a' = 1.2 s of a 440 Hz tone as PCMA (PT 8), the caller speaking
+    ./make_dtmf_pcap.py 2 dtmf_2nd_2.pcap 1
+        # one digit that follows one other played from its own pcap: its RTP timestamp and sequence
+        # numbers continue where the earlier digit's left off, so the two are two events, not one.
+        # One short pcap per digit keeps each SIPp raw socket open for 0.1 s instead of the whole IVR.
 """
 import math
 import struct
@@ -53,9 +57,9 @@ def frame(rtp):
     return ethernet + ip + udp
 
 
-def main(digits, path):
+def main(digits, path, after=0):
     records = []
-    seq, timestamp, clock = 1000, 160000, 0.0
+    seq, timestamp, clock = 1000 + 6 * after, 160000 + int(GAP_SECONDS * 8000) * after, 0.0
     for digit in digits:
         if digit == 'a':
             for i in range(int(GAP_SECONDS / PACKET_SECONDS)):
@@ -87,4 +91,4 @@ def main(digits, path):
 
 
 if __name__ == '__main__':
-    main(sys.argv[1], sys.argv[2])
+    main(sys.argv[1], sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 0)
