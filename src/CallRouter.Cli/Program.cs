@@ -7,6 +7,7 @@ using Grpc.Core;
 const string Usage = """
     usage: callrouter-cli <command> [options]      (server: --server URL or CALLROUTER_SERVER, default http://127.0.0.1:50051)
       agent --user NAME [--password P] [--contact SIP-URI] [--auto-accept] [--disposition resolved|needs-l2|escalate|call-back] [--not-ready]
+          then type commands: accept, decline, hold, resume, transfer l2|mfr, wrapup, ready, notready REASON, status, quit ('help' lists them)
       call  [--model NS10] [--severity 3] [--account A] [--serial S] [--callback N] [--problem P] [--talk SECONDS] [--call-id ID]
       stats [--watch]
       entitlement import FILE [--manufacturer M]   |   entitlement history       (supervisor / admin)
