@@ -7,11 +7,13 @@ namespace CallRouter.Routing;
 /// <param name="Level">Level the call is queued for.</param>
 /// <param name="State">Queued, offered or connected.</param>
 /// <param name="AgentId">Agent the call is offered to or connected with; null while queued.</param>
-/// <param name="EnqueuedAt">When the call was first queued.</param>
-/// <param name="Waited">Time since <paramref name="EnqueuedAt"/> (up to acceptance for connected calls).</param>
+/// <param name="EnqueuedAt">When the call entered its current queue (requeues keep it; a transfer to L2 is a new entry).</param>
+/// <param name="Waited">Time in the current queue since <paramref name="EnqueuedAt"/> (up to acceptance for connected calls).</param>
 /// <param name="OverflowStep">Overflow step currently in force for the call.</param>
 /// <param name="Position">1-based estimated position while queued; 0 otherwise.</param>
 /// <param name="ExpectedWait">Expected remaining wait while queued; zero otherwise.</param>
+/// <param name="ArrivedAt">When the call first arrived; the same as <paramref name="EnqueuedAt"/> unless it was transferred to L2.</param>
+/// <param name="TotalWaited">Time waited in every queue since arrival: <paramref name="Waited"/> plus the L1 wait of a transferred call (talk time left out).</param>
 public sealed record CallSnapshot(
     string CallId,
     MachineModel Model,
@@ -23,4 +25,6 @@ public sealed record CallSnapshot(
     TimeSpan Waited,
     int OverflowStep,
     int Position,
-    TimeSpan ExpectedWait);
+    TimeSpan ExpectedWait,
+    DateTimeOffset ArrivedAt,
+    TimeSpan TotalWaited);

@@ -172,7 +172,8 @@ public sealed partial class RoutingEngine
             call.CountedAnswered = true;
             _callsAnsweredToday++;
         }
-        EmitCall(RoutingEventKind.CallAccepted, call, now, agent.AgentId, duration: TimeSpan.FromTicks(now - call.EnqueuedTicks));
+        var waited = now - call.EnqueuedTicks;
+        EmitCall(RoutingEventKind.CallAccepted, call, now, agent.AgentId, duration: TimeSpan.FromTicks(waited), totalWait: TotalWait(call, waited));
         SetState(agent, AgentState.OnCall, null, now);
         return RoutingResult.Ok;
     }

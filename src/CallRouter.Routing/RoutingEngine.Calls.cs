@@ -2,7 +2,7 @@ using CallRouter.Routing.Internal;
 
 namespace CallRouter.Routing;
 
-/// <content>Gateway-side call operations: enqueue, abandon, end, look up.</content>
+/// <content>Gateway-side call operations: enqueue, abandon, end, return to queue, look up.</content>
 public sealed partial class RoutingEngine
 {
     /// <summary>
@@ -31,6 +31,7 @@ public sealed partial class RoutingEngine
         call.Queue = _queues[QueueIndex(request.Model, request.Severity, request.Level)];
         call.Sequence = ++_callSequence;
         call.EnqueuedTicks = now;
+        call.ArrivedTicks = now;
         call.Key = _headStartSeconds[request.Severity - 1]
             - (_ageingRate * (now - _epochTicks) / TimeSpan.TicksPerSecond);
         call.State = CallState.Queued;
@@ -90,13 +91,19 @@ public sealed partial class RoutingEngine
             return RoutingResult.Fail(RoutingError.InvalidCallState, $"call '{callId}' is already answered; end it instead");
         }
 
-        _callsAbandonedToday++;
-        var waited = TimeSpan.FromTicks(now - call.EnqueuedTicks);
+        // A transferred call was answered by L1 before it waited for L2: the caller leaving now is not an unanswered
+        // call, so it is not counted abandoned (it is already in today's answered calls).
+        if (!call.Transferred)
+        {
+            _callsAbandonedToday++;
+        }
+
+        var waited = now - call.EnqueuedTicks;
         if (call.State == CallState.Queued)
         {
             call.Queue.Remove(call);
             _overflowDeadlineStale = true;
-            EmitCall(RoutingEventKind.CallAbandoned, call, now, duration: waited);
+            EmitCall(RoutingEventKind.CallAbandoned, call, now, duration: TimeSpan.FromTicks(waited), totalWait: TotalWait(call, waited));
             Release(call);
             return RoutingResult.Ok;
         }
@@ -104,7 +111,7 @@ public sealed partial class RoutingEngine
         var agent = call.Agent!;
         _pendingOffers.Remove(agent.TimerNode);
         agent.Call = null;
-        EmitCall(RoutingEventKind.CallAbandoned, call, now, agent.AgentId, duration: waited);
+        EmitCall(RoutingEventKind.CallAbandoned, call, now, agent.AgentId, duration: TimeSpan.FromTicks(waited), totalWait: TotalWait(call, waited));
         Release(call);
         MakeAvailable(agent, now);
         OfferBestCallTo(agent, now);
@@ -134,19 +141,27 @@ public sealed partial class RoutingEngine
         agent.HandleStartTicks = call.AcceptedTicks;
         EmitCall(RoutingEventKind.CallEnded, call, now, agent.AgentId, duration: TimeSpan.FromTicks(now - call.AcceptedTicks));
         Release(call);
+        StartWrapUp(agent, now);
+        return RoutingResult.Ok;
+    }
 
+    /// <summary>
+    /// The agent's call is over for them (ended or transferred): wrap-up, or with no wrap-up time available at once with
+    /// the measured handle time recorded. <see cref="AgentEntry.HandleStartTicks"/> must be set.
+    /// </summary>
+    private void StartWrapUp(AgentEntry agent, long now)
+    {
         if (_wrapUpTicks == 0)
         {
             RecordHandleTime(now - agent.HandleStartTicks);
             MakeAvailable(agent, now);
             OfferBestCallTo(agent, now);
-            return RoutingResult.Ok;
+            return;
         }
 
         agent.DeadlineTicks = now + _wrapUpTicks;
         _wrapUps.AddLast(agent.TimerNode);
         SetState(agent, AgentState.WrapUp, null, now);
-        return RoutingResult.Ok;
     }
 
     /// <summary>
@@ -212,8 +227,13 @@ public sealed partial class RoutingEngine
             TimeSpan.FromTicks(waitedUntil - call.EnqueuedTicks),
             DueStep(call, waitedUntil),
             position,
-            queued ? ExpectedWait(call, position) : TimeSpan.Zero);
+            queued ? ExpectedWait(call, position) : TimeSpan.Zero,
+            At(call.ArrivedTicks),
+            TimeSpan.FromTicks(TotalWait(call, waitedUntil - call.EnqueuedTicks)));
     }
+
+    /// <summary>Waiting in every queue: the earlier queues' wait (L1, for a transferred call) plus the current one's.</summary>
+    private static long TotalWait(CallEntry call, long waitedInCurrentQueue) => call.EarlierWaitTicks + waitedInCurrentQueue;
 
     private RoutingResult ValidateCall(in CallRequest request)
     {

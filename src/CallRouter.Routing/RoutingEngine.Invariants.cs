@@ -31,6 +31,11 @@ public sealed partial class RoutingEngine
                     return $"call {call.CallId} in a queue has state {call.State}";
                 }
 
+                if (call.Model != queue.Model || call.Severity != queue.Severity || call.Level != queue.Level)
+                {
+                    return $"call {call.CallId} ({call.Model}/{call.Severity}/{call.Level}) is in queue {queue.Model}/{queue.Severity}/{queue.Level}";
+                }
+
                 if (previous is not null && !previous.IsAheadOf(call))
                 {
                     return $"queue {queue.Model}/{queue.Severity}/{queue.Level} is out of priority order at {call.CallId}";
@@ -55,6 +60,11 @@ public sealed partial class RoutingEngine
         var offeredOrConnected = 0;
         foreach (var call in _calls.Values)
         {
+            if (CheckArrival(call) is { } arrivalProblem)
+            {
+                return arrivalProblem;
+            }
+
             switch (call.State)
             {
                 case CallState.Queued when !call.IsLinked:
@@ -117,5 +127,28 @@ public sealed partial class RoutingEngine
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A call keeps its arrival: untransferred, it has waited in one queue since it arrived; transferred, it is an
+    /// answered L2 call whose L1 wait (and talk) fit between its arrival and its entry into the L2 queue.
+    /// </summary>
+    private static string? CheckArrival(CallEntry call)
+    {
+        if (!call.Transferred)
+        {
+            return call.EarlierWaitTicks == 0 && call.ArrivedTicks == call.EnqueuedTicks
+                ? null
+                : $"call {call.CallId} was not transferred but its arrival differs from its queue entry";
+        }
+
+        if (call.Level != AgentLevel.L2 || !call.CountedAnswered)
+        {
+            return $"transferred call {call.CallId} is {call.Level} and {(call.CountedAnswered ? "" : "not ")}counted answered";
+        }
+
+        return call.EarlierWaitTicks >= 0 && call.ArrivedTicks + call.EarlierWaitTicks <= call.EnqueuedTicks
+            ? null
+            : $"transferred call {call.CallId} waited {call.EarlierWaitTicks} ticks for L1 between arrival {call.ArrivedTicks} and L2 entry {call.EnqueuedTicks}";
     }
 }

@@ -250,7 +250,7 @@ public sealed partial class RoutingEngine
         });
     }
 
-    private void EmitCall(RoutingEventKind kind, CallEntry call, long now, string? agentId = null, int overflowStep = 0, TimeSpan duration = default)
+    private void EmitCall(RoutingEventKind kind, CallEntry call, long now, string? agentId = null, int overflowStep = 0, TimeSpan duration = default, long totalWait = 0)
     {
         _sink.Publish(new RoutingEvent
         {
@@ -263,6 +263,7 @@ public sealed partial class RoutingEngine
             Level = call.Level,
             OverflowStep = overflowStep,
             Duration = duration,
+            TotalWait = TimeSpan.FromTicks(totalWait),
         });
     }
 

@@ -33,8 +33,17 @@ public readonly record struct RoutingEvent
     /// <summary>Expected wait for CallQueued / CallRequeued.</summary>
     public TimeSpan ExpectedWait { get; init; }
 
-    /// <summary>Waited time (CallAccepted, CallAbandoned) or talk time (CallEnded).</summary>
+    /// <summary>
+    /// Time waited in the call's current queue (CallAccepted, CallAbandoned), talk time (CallEnded), or talk time with
+    /// the agent who transferred it (CallTransferred).
+    /// </summary>
     public TimeSpan Duration { get; init; }
+
+    /// <summary>
+    /// CallAccepted, CallAbandoned: time waited in every queue since the call arrived (the L1 wait plus the L2 wait of a
+    /// transferred call; equal to <see cref="Duration"/> otherwise). Talk time is not waiting and is left out.
+    /// </summary>
+    public TimeSpan TotalWait { get; init; }
 
     /// <summary>Offer expiry for CallOffered.</summary>
     public DateTimeOffset Deadline { get; init; }

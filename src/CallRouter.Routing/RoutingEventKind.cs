@@ -32,4 +32,11 @@ public enum RoutingEventKind
 
     /// <summary>An agent changed state. AgentId, AgentState, Reason (for not ready).</summary>
     AgentStateChanged,
+
+    /// <summary>
+    /// The agent sent their connected call to the L2 queue: the same call (id, arrival time, answered count) now waits
+    /// there and the agent enters wrap-up. AgentId = that agent, Level = L2, Duration = talk time with that agent,
+    /// Position, ExpectedWait. Not a CallQueued: the call is not offered (arrived) again.
+    /// </summary>
+    CallTransferred,
 }

@@ -5,7 +5,7 @@ namespace CallRouter.Routing.Tests;
 
 /// <summary>
 /// Random sequences of everything the outside world can do to the engine — calls arriving, hanging up and
-/// ending, agent legs failing after accept, agents logging in and out, going available or not ready, accepting,
+/// ending, agent legs failing after accept, transfers to L2, agents logging in and out, going available or not ready, accepting,
 /// declining, ignoring offers, skill and policy changes, time passing with and without ticks — checked after
 /// every step against the routing guarantees. Seeds are fixed so that every run explores the same sequences.
 /// </summary>
@@ -14,7 +14,7 @@ public sealed class RoutingPropertyTests
     private const int AgentCount = 6;
 
     private static readonly Gen<Op[]> Operations =
-        Gen.Select(Gen.Int[0, 14], Gen.Int[0, 1023], Gen.Int[0, 1023], Gen.Int[0, 1023], (kind, a, b, c) => new Op(kind, a, b, c))
+        Gen.Select(Gen.Int[0, 16], Gen.Int[0, 1023], Gen.Int[0, 1023], Gen.Int[0, 1023], (kind, a, b, c) => new Op(kind, a, b, c))
             .Array[1, 160];
 
     private static readonly Gen<(int Level, int Models)[]> Skills =
@@ -39,7 +39,7 @@ public sealed class RoutingPropertyTests
         string[] paths =
         [
             "CallOffered", "CallAccepted", "CallEnded", "OfferExpired", "OfferDeclined", "CallAbandoned:queued",
-            "CallAbandoned:offered", "CallRequeued:AgentLoggedOut", "CallRequeued:AgentLegFailed", "offer at step 1", "offer at step 2", "L2 helps L1",
+            "CallAbandoned:offered", "CallTransferred", "CallAccepted:transferred", "CallRequeued:AgentLoggedOut", "CallRequeued:AgentLegFailed", "offer at step 1", "offer at step 2", "L2 helps L1",
             "missed offers", "duplicate refused",
         ];
         Assert.All(paths, path => Assert.True(seen.GetValueOrDefault(path) > 0, $"no sequence reached {path}"));
@@ -61,6 +61,10 @@ public sealed class RoutingPropertyTests
         private readonly Dictionary<string, CallRequest> _live = [];
         private readonly Dictionary<string, DateTimeOffset> _enqueuedAt = [];
         private readonly HashSet<string> _everQueued = [];
+        private readonly HashSet<string> _transferred = [];
+        private readonly HashSet<string> _everAccepted = [];
+        private int _abandonedUnanswered;
+        private readonly List<WaitingCall> _waiting = [];
         private readonly Dictionary<string, string> _offeredTo = [];
         private readonly Dictionary<string, string> _connectedTo = [];
         private readonly List<string> _callIds = [];
@@ -141,9 +145,11 @@ public sealed class RoutingPropertyTests
                     Assert.Equal(e.AgentId, _offeredTo[e.CallId!]);
                     _offeredTo.Remove(e.CallId!);
                     _connectedTo[e.CallId!] = e.AgentId!;
+                    _everAccepted.Add(e.CallId!);
                     break;
                 case RoutingEventKind.CallAbandoned:
                     Assert.Equal(e.AgentId, _offeredTo.GetValueOrDefault(e.CallId!));
+                    _abandonedUnanswered += _transferred.Contains(e.CallId!) ? 0 : 1;
                     _offeredTo.Remove(e.CallId!);
                     Assert.True(_live.Remove(e.CallId!));
                     break;
@@ -151,6 +157,16 @@ public sealed class RoutingPropertyTests
                     Assert.Equal(e.AgentId, _connectedTo[e.CallId!]);
                     _connectedTo.Remove(e.CallId!);
                     Assert.True(_live.Remove(e.CallId!));
+                    break;
+                case RoutingEventKind.CallTransferred:
+                    // The same call, now an L2 call whose overflow steps count from the transfer.
+                    Assert.Equal(e.AgentId, _connectedTo[e.CallId!]);
+                    Assert.Equal(AgentLevel.L1, _live[e.CallId!].Level);
+                    Assert.Equal(AgentLevel.L2, e.Level);
+                    _connectedTo.Remove(e.CallId!);
+                    _live[e.CallId!] = _live[e.CallId!] with { Level = AgentLevel.L2 };
+                    _enqueuedAt[e.CallId!] = e.At;
+                    _transferred.Add(e.CallId!);
                     break;
             }
         }
@@ -161,6 +177,7 @@ public sealed class RoutingPropertyTests
             {
                 RoutingEventKind.CallAbandoned => e.AgentId is null ? "CallAbandoned:queued" : "CallAbandoned:offered",
                 RoutingEventKind.CallRequeued => $"CallRequeued:{e.RequeueReason}",
+                RoutingEventKind.CallAccepted when _transferred.Contains(e.CallId!) => "CallAccepted:transferred",
                 RoutingEventKind.AgentStateChanged when e.Reason == NotReadyReasons.MissedOffers => "missed offers",
                 _ => e.Kind.ToString(),
             };
@@ -199,7 +216,7 @@ public sealed class RoutingPropertyTests
             {
                 var snapshot = _engine.GetCall(callId);
                 Assert.NotNull(snapshot);
-                Assert.Equal(request.Model, snapshot.Model);
+                Assert.Equal((request.Model, request.Level), (snapshot.Model, snapshot.Level));
                 switch (snapshot.State)
                 {
                     case CallState.Queued:
@@ -216,6 +233,20 @@ public sealed class RoutingPropertyTests
             }
 
             Assert.Equal(queued, _engine.WaitingCount);
+
+            // Today's counters count each call once: arrived (a transfer is not a new arrival), accepted at least once,
+            // left before an agent talked with it (a transferred call that the caller leaves was answered).
+            var stats = _engine.GetStatistics();
+            Assert.Equal((_everQueued.Count, _everAccepted.Count, _abandonedUnanswered), (stats.CallsOfferedToday, stats.CallsAnsweredToday, stats.CallsAbandonedToday));
+
+            // The announcements' one-pass snapshot agrees with the per-call figures.
+            _engine.CopyWaitingCalls(_waiting);
+            Assert.Equal(queued, _waiting.Count);
+            foreach (var waiting in _waiting)
+            {
+                var snapshot = _engine.GetCall(waiting.CallId)!;
+                Assert.Equal((CallState.Queued, snapshot.Level, snapshot.Position, snapshot.ExpectedWait), (snapshot.State, waiting.Level, waiting.Position, waiting.ExpectedWait));
+            }
             foreach (var callId in _callIds)
             {
                 Assert.Equal(_live.ContainsKey(callId), _engine.GetCall(callId) is not null);
@@ -241,6 +272,15 @@ public sealed class RoutingPropertyTests
                     // Accept the agent's own offer most of the time, some other call otherwise.
                     _engine.AcceptOffer(agent, op.C % 4 == 0 ? known : _engine.GetAgent(agent)!.CallId ?? known);
                     break;
+                case 15:
+                    // Some agent holding an offer accepts it, so that calls also go on (to transfers and L2 answers).
+                    if (_offeredTo.Count > 0)
+                    {
+                        var (offered, to) = _offeredTo.ElementAt(op.B % _offeredTo.Count);
+                        _engine.AcceptOffer(to, offered);
+                    }
+
+                    break;
                 case 6:
                     _engine.DeclineOffer(agent, _engine.GetAgent(agent)!.CallId ?? known);
                     break;
@@ -264,6 +304,10 @@ public sealed class RoutingPropertyTests
                     break;
                 case 13:
                     _engine.ReturnCallToQueue(known, "softphone did not answer");
+                    break;
+                case 14:
+                    // Transfer the agent's own call most of the time, some other call otherwise.
+                    _engine.TransferToLevel2(op.C % 4 == 0 ? known : _engine.GetAgent(agent)!.CallId ?? known);
                     break;
                 default:
                     // Time passes; most of the time the host ticks, sometimes it is late.

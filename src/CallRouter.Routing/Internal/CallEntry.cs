@@ -19,8 +19,20 @@ internal sealed class CallEntry
     /// <summary>Enqueue sequence number: the final tie-break of the total order.</summary>
     public long Sequence { get; set; }
 
-    /// <summary>When first queued; a requeued call keeps it, so its ageing is not lost.</summary>
+    /// <summary>
+    /// When the call entered its current queue; a requeued call keeps it, so its ageing is not lost. A transfer to
+    /// L2 is a new queue entry (see docs/routing.md, "Transfer to L2").
+    /// </summary>
     public long EnqueuedTicks { get; set; }
+
+    /// <summary>When the call first arrived (entered its first queue); kept across requeues and transfers.</summary>
+    public long ArrivedTicks { get; set; }
+
+    /// <summary>Time spent waiting in earlier queues (the L1 wait of a call transferred to L2); 0 otherwise.</summary>
+    public long EarlierWaitTicks { get; set; }
+
+    /// <summary>An agent transferred the call to L2 after answering it: it is one call that is waiting again.</summary>
+    public bool Transferred { get; set; }
 
     /// <summary>Time-independent priority key (higher goes first); see docs/routing.md.</summary>
     public double Key { get; set; }
@@ -61,6 +73,8 @@ internal sealed class CallEntry
         AnnouncedStep = 0;
         AcceptedTicks = 0;
         CountedAnswered = false;
+        EarlierWaitTicks = 0;
+        Transferred = false;
         State = CallState.Queued;
     }
 }
