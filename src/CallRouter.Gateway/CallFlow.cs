@@ -261,16 +261,8 @@ public sealed partial class CallFlow
             _leftCore = true;
         }
 
-        try
-        {
-            // Reports must reach the core even when the caller is gone, but never hang the flow.
-            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(15), _services.Time);
-            await _services.Routing.ReportAsync(report, limit.Token).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is RpcException or OperationCanceledException or HttpRequestException)
-        {
-            GatewayLog.ReportFailed(_services.Logger, CallId, report.EventCase.ToString(), e);
-        }
+        // Reports must reach the core even when the caller is gone; transient failures are retried (bounded).
+        await new CallReportSender(_services.Routing, _services.Time, _services.Logger).SendAsync(report).ConfigureAwait(false);
     }
 
     /// <summary>Ends the caller's leg: BYE when answered, otherwise a final refusal.</summary>

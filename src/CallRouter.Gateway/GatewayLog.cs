@@ -50,6 +50,9 @@ internal static partial class GatewayLog
     [LoggerMessage(EventId = 5014, Level = LogLevel.Warning, Message = "Call {CallId}: could not report {Event} to the routing core")]
     public static partial void ReportFailed(ILogger logger, string callId, string @event, Exception exception);
 
+    [LoggerMessage(EventId = 5024, Level = LogLevel.Warning, Message = "Call {CallId}: reporting {Event} to the routing core failed (attempt {Attempt}: {Reason}); trying again in {Pause}")]
+    public static partial void ReportRetrying(ILogger logger, string callId, string @event, int attempt, TimeSpan pause, string reason);
+
     [LoggerMessage(EventId = 5015, Level = LogLevel.Error, Message = "Call {CallId}: call flow failed")]
     public static partial void FlowFailed(ILogger logger, string callId, Exception exception);
 
