@@ -160,4 +160,90 @@ public sealed class AgentConsoleEndToEndTests(ConsoleServerFixture fixture) : IC
         await alice.SendAsync("quit");
         Assert.Equal(0, await alice.WaitForExitAsync());
     }
+
+    [Fact]
+    public async Task Console_TransferMfr_HandsTheCallToTheGatewayForTheManufacturerLine()
+    {
+        string callId = await RegisterCallAsync("cli-mfr-", "NS10");
+        using var watch = fixture.Gateway.WatchCall(new WatchCallRequest { CallId = callId }, deadline: ConsoleServerFixture.Deadline(90));
+        await using var alice = AgentConsoleProcess.Start(fixture.Server, "--user", "alice", "--contact", "sip:alice@127.0.0.1:5070");
+        await alice.WaitForLineAsync($"OFFER call {callId}");
+        await alice.SendAsync("accept");
+        await alice.WaitForLineAsync($"on call {callId}");
+        await fixture.Gateway.ReportCallEventAsync(new CallEventRequest { CallId = callId, Answered = new CallAnswered { AgentId = "alice" } },
+            deadline: ConsoleServerFixture.Deadline());
+
+        await alice.SendAsync("transfer mfr");
+
+        RoutingEvent transfer = await watch.ResponseStream.ReadUntilAsync(e => e.EventCase == RoutingEvent.EventOneofCase.TransferToManufacturer);
+        Assert.Equal("alice", transfer.TransferToManufacturer.AgentId);
+        await alice.WaitForLineAsync("state WrapUp");
+        int mark = alice.LineCount;
+        await alice.SendAsync("wrapup resolved sent to Mfr TS");
+        await alice.WaitForLineAsync("state Available", mark);
+        await alice.SendAsync("quit");
+        Assert.Equal(0, await alice.WaitForExitAsync());
+    }
+
+    [Fact]
+    public async Task Console_Decline_WithdrawsTheOfferAndRequeuesTheCall()
+    {
+        string callId = await RegisterCallAsync("cli-decline-", "NS100");
+        using var watch = fixture.Gateway.WatchCall(new WatchCallRequest { CallId = callId }, deadline: ConsoleServerFixture.Deadline(90));
+        await using var bob = AgentConsoleProcess.Start(fixture.Server, "--user", "bob");
+        await bob.WaitForLineAsync($"OFFER call {callId}");
+
+        await bob.SendAsync("decline not my area");
+
+        await bob.WaitForLineAsync($"offer {callId} withdrawn");
+        await watch.ResponseStream.ReadUntilAsync(e => e.EventCase == RoutingEvent.EventOneofCase.Requeued);
+        await bob.SendAsync("quit");
+        Assert.Equal(0, await bob.WaitForExitAsync());
+        await fixture.Gateway.ReportCallEventAsync(new CallEventRequest
+        {
+            CallId = callId,
+            Abandoned = new CallAbandoned { Waited = Duration.FromTimeSpan(TimeSpan.FromSeconds(10)) },
+        }, deadline: ConsoleServerFixture.Deadline());
+    }
+
+    [Fact]
+    public async Task Console_HoldOfAnotherAgentsCall_PrintsTheServersPermissionDenied()
+    {
+        string callId = await RegisterCallAsync("cli-other-", "NS10");
+        await using var alice = AgentConsoleProcess.Start(fixture.Server, "--user", "alice", "--contact", "sip:alice@127.0.0.1:5070");
+        await alice.WaitForLineAsync($"OFFER call {callId}");
+        await alice.SendAsync("accept");
+        await alice.WaitForLineAsync($"on call {callId}");
+        await fixture.Gateway.ReportCallEventAsync(new CallEventRequest { CallId = callId, Answered = new CallAnswered { AgentId = "alice" } },
+            deadline: ConsoleServerFixture.Deadline());
+        await using var carol = AgentConsoleProcess.Start(fixture.Server, "--user", "carol", "--not-ready");
+        await carol.WaitForLineAsync("state NotReady");
+
+        await carol.SendAsync($"hold {callId}");
+
+        await carol.WaitForLineAsync($"refused (PermissionDenied): call '{callId}' is connected to another agent");
+        await carol.SendAsync("quit");
+        Assert.Equal(0, await carol.WaitForExitAsync());
+        await fixture.Gateway.ReportCallEventAsync(new CallEventRequest
+        {
+            CallId = callId,
+            Ended = new CallEnded { Talked = Duration.FromTimeSpan(TimeSpan.FromSeconds(30)), EndedBy = "caller" },
+        }, deadline: ConsoleServerFixture.Deadline());
+        int ended = await alice.WaitForLineAsync($"call {callId} ended");
+        await alice.SendAsync("wrapup");
+        await alice.WaitForLineAsync("state Available", ended + 1);
+        await alice.SendAsync("quit");
+        Assert.Equal(0, await alice.WaitForExitAsync());
+    }
+
+    /// <summary>Registers a call as the gateway would, with no agent logged in for it yet.</summary>
+    private async Task<string> RegisterCallAsync(string prefix, string model)
+    {
+        string callId = prefix + Guid.NewGuid().ToString("N")[..8];
+        await fixture.Gateway.RegisterCallAsync(new RegisterCallRequest
+        {
+            Context = new CallContext { CallId = callId, MachineModel = model, Severity = 3, CustomerAccount = "CLI-" + model },
+        }, deadline: ConsoleServerFixture.Deadline());
+        return callId;
+    }
 }
