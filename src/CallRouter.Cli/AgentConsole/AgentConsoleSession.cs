@@ -30,9 +30,9 @@ internal sealed class AgentConsoleSession(
         {
             if (await Task.WhenAny(events, commands) == commands && await commands)
             {
-                await writer.CompleteAsync(cancel);
                 try
                 {
+                    await writer.CompleteAsync(cancel);
                     await events.WaitAsync(LogoutGrace, cancel);
                 }
                 catch (TimeoutException)
@@ -64,15 +64,28 @@ internal sealed class AgentConsoleSession(
             output.WriteLine(AgentEventText.Describe(e));
             if (settings.AutoAccept && e.EventCase == AgentEvent.EventOneofCase.Offer)
             {
-                await writer.SendAsync(new AgentCommand { Accept = new AcceptOffer { CallId = e.Offer.CallId } }, cancel);
+                await SendOnItsOwnAsync(writer, new AgentCommand { Accept = new AcceptOffer { CallId = e.Offer.CallId } }, cancel);
             }
             else if (settings.AutoAccept && e.EventCase == AgentEvent.EventOneofCase.CallStopped)
             {
-                await writer.SendAsync(new AgentCommand
+                await SendOnItsOwnAsync(writer, new AgentCommand
                 {
                     WrapUp = new WrapUp { CallId = e.CallStopped.CallId, Disposition = settings.Disposition, Notes = "wrapped up by callrouter-cli" },
                 }, cancel);
             }
+        }
+    }
+
+    /// <summary>An auto-accept or auto-wrap-up; after 'quit' the request stream is closed and it is dropped.</summary>
+    private async Task SendOnItsOwnAsync(SessionWriter writer, AgentCommand command, CancellationToken cancel)
+    {
+        try
+        {
+            await writer.SendAsync(command, cancel);
+        }
+        catch (Exception e) when (writer.Closing && e is InvalidOperationException or RpcException)
+        {
+            errors.WriteLine($"not sent, the console is logging out: {command.CommandCase}");
         }
     }
 

@@ -16,6 +16,7 @@ internal sealed class SessionWriter(IClientStreamWriter<AgentCommand> stream) : 
         await _turn.WaitAsync(cancel);
         try
         {
+            Closing |= command.CommandCase == AgentCommand.CommandOneofCase.Logout;
             await stream.WriteAsync(command, cancel);
         }
         finally
@@ -24,12 +25,16 @@ internal sealed class SessionWriter(IClientStreamWriter<AgentCommand> stream) : 
         }
     }
 
+    /// <summary>True once a logout was sent or the request stream closed: later sends may find the call over.</summary>
+    public bool Closing { get; private set; }
+
     /// <summary>Tells the server no more commands follow (after a logout).</summary>
     public async Task CompleteAsync(CancellationToken cancel)
     {
         await _turn.WaitAsync(cancel);
         try
         {
+            Closing = true;
             await stream.CompleteAsync();
         }
         finally
