@@ -27,9 +27,3 @@ internal abstract record ConsoleCommand
 
     public sealed record Quit : ConsoleCommand;
 }
-
-internal enum TransferTarget
-{
-    Level2,
-    Manufacturer,
-}
