@@ -167,8 +167,9 @@ public sealed partial class RoutingCoordinator
     }
 
     /// <summary>
-    /// Moves the agent's connected call to the L2 queue (the case stays with the call) or
-    /// hands it to the gateway for the manufacturer's Level 3 line; the agent goes to wrap-up.
+    /// Moves the agent's connected call to the L2 queue as the same call (its id, arrival, wait so
+    /// far and case stay) or hands it to the gateway for the manufacturer's Level 3 line; the
+    /// agent goes to wrap-up.
     /// </summary>
     public void Transfer(AgentSession session, Proto.RequestTransfer transfer)
     {
@@ -183,13 +184,10 @@ public sealed partial class RoutingCoordinator
             switch (transfer.TargetCase)
             {
                 case Proto.RequestTransfer.TargetOneofCase.ToLevel2 when transfer.ToLevel2:
-                    EndCallKeepingStream(call);
-
-                    Record(call, "transferred to L2", call.Waited, TimeSpan.Zero);
-                    call.AgentId = null;
-                    call.Level = AgentLevel.L2;
-                    call.Context.Level = Proto.SupportLevel.L2;
-                    RoutingFailures.ThrowIfFailed(_engine.EnqueueCall(new CallRequest(call.Context.CallId, call.Model, call.Context.Severity, AgentLevel.L2)));
+                    // One call that L1 answered and that now waits for L2: same id, arrival, stream and case; the
+                    // engine's CallTransferred updates the tracked call and tells the gateway and the console.
+                    RoutingFailures.ThrowIfFailed(_engine.TransferToLevel2(call.Context.CallId));
+                    Record(call, "transferred to L2", call.Waited, call.EarlierTalk, session.AgentId);
                     break;
 
                 case Proto.RequestTransfer.TargetOneofCase.ToManufacturer when transfer.ToManufacturer:
@@ -216,7 +214,7 @@ public sealed partial class RoutingCoordinator
 
     /// <summary>
     /// Ends the call in the engine (the agent goes to wrap-up) while the gateway's stream for it
-    /// stays open: the transfer decides what the caller hears next.
+    /// stays open: the transfer to the manufacturer tells the gateway what the caller hears next.
     /// </summary>
     private void EndCallKeepingStream(TrackedCall call)
     {

@@ -32,29 +32,38 @@ public sealed partial class RoutingCoordinator
             {
                 case Proto.CallEventRequest.EventOneofCase.Answered:
                     // The engine already counts the call answered at acceptance; the SIP answer
-                    // only confirms it, and is when talk time starts for the case.
-                    call.AnsweredAt = _time.GetUtcNow();
+                    // only confirms it, and is when talk time starts for the case. After a transfer
+                    // to L2 the first answer (L1's) stands: the case's wait is the time to answer.
+                    if (call.TransferredBy is null)
+                    {
+                        call.AnsweredAt = _time.GetUtcNow();
+                    }
+
                     break;
                 case Proto.CallEventRequest.EventOneofCase.Abandoned:
                     RoutingFailures.ThrowIfFailed(_engine.AbandonCall(request.CallId));
-                    Record(call, "abandoned", request.Abandoned.Waited?.ToTimeSpan() ?? call.Waited, TimeSpan.Zero);
-                    logged = LogOnCase(call, answered: false, voicemail: false, $"caller hung up after {call.Waited:hh\\:mm\\:ss} in queue");
+                    Record(call, "abandoned", WaitOf(call, request.Abandoned.Waited), call.EarlierTalk);
+                    logged = LogOnCase(call, answered: call.TransferredBy is not null, voicemail: false,
+                        call.TransferredBy is null
+                            ? $"caller hung up after {call.Waited:hh\\:mm\\:ss} in queue"
+                            : $"caller hung up waiting for L2 after {call.EarlierTalk:hh\\:mm\\:ss} with {call.TransferredBy} and {call.Waited:hh\\:mm\\:ss} in queues");
                     break;
                 case Proto.CallEventRequest.EventOneofCase.Voicemail:
                     RoutingFailures.ThrowIfFailed(_engine.AbandonCall(request.CallId));
                     // R12: a voicemail counts as abandoned and leaves a call-back task behind.
                     _repository.AddCallbackTask(request.CallId, call.Context.CallbackNumber,
                         request.Voicemail.RecordingUri, _time.GetUtcNow());
-                    Record(call, "voicemail", request.Voicemail.Waited?.ToTimeSpan() ?? call.Waited, TimeSpan.Zero);
-                    logged = LogOnCase(call, answered: false, voicemail: true, "caller left a voice message; call-back task created");
+                    Record(call, "voicemail", WaitOf(call, request.Voicemail.Waited), call.EarlierTalk);
+                    logged = LogOnCase(call, answered: call.TransferredBy is not null, voicemail: true, "caller left a voice message; call-back task created");
                     break;
                 case Proto.CallEventRequest.EventOneofCase.Transferred:
                     break;
                 case Proto.CallEventRequest.EventOneofCase.Ended:
                     RoutingFailures.ThrowIfFailed(_engine.EndCall(request.CallId));
-                    Record(call, "answered", request.Ended.Waited?.ToTimeSpan() ?? call.Waited, request.Ended.Talked?.ToTimeSpan() ?? TimeSpan.Zero);
+                    Record(call, "answered", WaitOf(call, request.Ended.Waited), TalkOf(call, request.Ended.Talked));
                     logged = LogOnCase(call, answered: call.AnsweredAt is not null, voicemail: false,
-                        $"call with {call.AgentId ?? "no agent"} ended{(string.IsNullOrEmpty(request.Ended.EndedBy) ? "" : " by " + request.Ended.EndedBy)}");
+                        $"call with {call.AgentId ?? "no agent"} ended{(string.IsNullOrEmpty(request.Ended.EndedBy) ? "" : " by " + request.Ended.EndedBy)}"
+                        + (call.TransferredBy is null ? "" : $" (transferred to L2 by {call.TransferredBy} after {call.EarlierTalk:hh\\:mm\\:ss}; {call.Waited:hh\\:mm\\:ss} in queues)"));
                     break;
                 case Proto.CallEventRequest.EventOneofCase.AgentLegFailed:
                     RequeueAfterAgentLegFailed(call, request.AgentLegFailed);
@@ -77,7 +86,7 @@ public sealed partial class RoutingCoordinator
             return Task.CompletedTask;
         }
 
-        return _caseRecorder.CallEnded(new CallOutcome(call.Context.CallId, call.Context.ProblemNumber, call.AgentId,
+        return _caseRecorder.CallEnded(new CallOutcome(call.Context.CallId, call.Context.ProblemNumber, call.AgentId ?? call.TransferredBy,
             answered ? call.AnsweredAt : null, _time.GetUtcNow(), voicemail, note));
     }
 
@@ -92,8 +101,19 @@ public sealed partial class RoutingCoordinator
         call.AgentId = null;
     }
 
-    private void Record(TrackedCall call, string outcome, TimeSpan waited, TimeSpan talked) =>
+    private void Record(TrackedCall call, string outcome, TimeSpan waited, TimeSpan talked, string? agentId = null) =>
         _repository.SaveCallRecord(new CallRecord(call.Context.CallId, call.Model, call.Context.Severity,
             call.Context.CustomerAccount, call.Context.ProblemNumber, call.Context.FromManufacturer, outcome,
-            call.AgentId, waited, talked, _time.GetUtcNow()));
+            agentId ?? call.AgentId, waited, talked, _time.GetUtcNow()));
+
+    /// <summary>
+    /// The wait to record: the gateway's figure, except for a transferred call, whose gateway clock ran through the
+    /// L1 talk; the engine's total wait (L1 wait + L2 wait) is used instead.
+    /// </summary>
+    private static TimeSpan WaitOf(TrackedCall call, Google.Protobuf.WellKnownTypes.Duration? reported) =>
+        call.TransferredBy is null && reported is not null ? reported.ToTimeSpan() : call.Waited;
+
+    /// <summary>Talk time to record: the gateway's figure for the last agent, plus the L1 talk of a transferred call.</summary>
+    private static TimeSpan TalkOf(TrackedCall call, Google.Protobuf.WellKnownTypes.Duration? reported) =>
+        call.EarlierTalk + (reported?.ToTimeSpan() ?? TimeSpan.Zero);
 }

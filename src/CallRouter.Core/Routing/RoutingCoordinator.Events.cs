@@ -7,7 +7,7 @@ namespace CallRouter.Core.Routing;
 /// <content>Turns engine events into gateway and console stream messages (runs under the lock).</content>
 public sealed partial class RoutingCoordinator
 {
-    // A call being ended and queued again (transfer to L2) keeps its stream open.
+    // A call being ended for a transfer to the manufacturer keeps its stream open until the gateway is told.
     private TrackedCall? _requeueing;
 
     private void OnEngineEvent(in RoutingEvent e)
@@ -63,11 +63,17 @@ public sealed partial class RoutingCoordinator
                 break;
 
             case RoutingEventKind.CallAccepted:
-                _metrics.CallAnswered(e.Duration);
+                // Counted once, at its first answer (with the time it took): not again after a failed
+                // agent leg or by L2 after a transfer, as the engine's answered-today count.
+                if (call?.AnsweredAt is null)
+                {
+                    _metrics.CallAnswered(e.Duration);
+                }
+
                 if (call is not null)
                 {
                     call.AgentId = e.AgentId;
-                    call.Waited = e.Duration;
+                    call.Waited = e.TotalWait;
                     call.AnsweredAt ??= e.At;
                     call.Post(new Proto.RoutingEvent
                     {
@@ -80,7 +86,12 @@ public sealed partial class RoutingCoordinator
                 break;
 
             case RoutingEventKind.CallAbandoned:
-                _metrics.CallAbandoned(e.Duration);
+                // A caller leaving the L2 queue after a transfer was answered by L1: not an abandoned call.
+                if (call?.TransferredBy is null)
+                {
+                    _metrics.CallAbandoned(e.Duration);
+                }
+
                 if (e.AgentId is not null)
                 {
                     session?.Post(new Proto.AgentEvent { At = at, OfferWithdrawn = new Proto.OfferWithdrawn { CallId = e.CallId, Reason = "caller hung up" } });
@@ -88,7 +99,7 @@ public sealed partial class RoutingCoordinator
 
                 if (call is not null)
                 {
-                    call.Waited = e.Duration;
+                    call.Waited = e.TotalWait;
                     FinishCall(call, at, "abandoned");
                 }
 
@@ -108,6 +119,32 @@ public sealed partial class RoutingCoordinator
                 if (call is not null && !ReferenceEquals(call, _requeueing))
                 {
                     FinishCall(call, at, "ended");
+                }
+
+                break;
+
+            case RoutingEventKind.CallTransferred:
+                // The L1 agent's part is over (wrap-up); the caller's call goes on, waiting for L2.
+                if (e.AgentId is not null && e.CallId is not null)
+                {
+                    _wrapUpCalls[e.AgentId] = e.CallId;
+                }
+
+                session?.Post(new Proto.AgentEvent
+                {
+                    At = at,
+                    CallStopped = new Proto.CallStopped { CallId = e.CallId, WrapUpEndsAt = Timestamp.FromDateTimeOffset(e.At + _options.WrapUpTime) },
+                });
+                if (call is not null)
+                {
+                    call.TransferredBy = e.AgentId;
+                    call.EarlierTalk += e.Duration;
+                    call.AgentId = null;
+                    call.Level = e.Level;
+                    call.Context.Level = e.Level.ToProto();
+
+                    // The gateway hears the call is queued again: it drops the L1 agent's leg and plays hold music.
+                    call.Post(QueuedEvent(e.CallId!, e.Model, e.Severity, e.Level, e.Position, e.ExpectedWait));
                 }
 
                 break;

@@ -30,6 +30,9 @@ public sealed partial class RoutingCoordinator : IDisposable
     private readonly Dictionary<string, string> _agentNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _logoutWhenIdle = [];
 
+    // Reused by every announcement round (filled under the lock).
+    private readonly List<WaitingCall> _waitingCalls = [];
+
     // Agent id -> the call it is wrapping up (set when the engine ends the agent's call).
     private readonly Dictionary<string, string> _wrapUpCalls = new(StringComparer.OrdinalIgnoreCase);
     private ICaseRecorder? _caseRecorder;
@@ -216,17 +219,35 @@ public sealed partial class RoutingCoordinator : IDisposable
         }
     }
 
+    /// <summary>
+    /// Every position-update interval, each waiting caller's position and expected wait go to the
+    /// gateway. Under the lock only one engine pass over the waiting calls and a copy of the tracked
+    /// calls they belong to; the messages are built and posted outside it. A call that heard anything
+    /// since (an offer, a connect) skips its now stale announcement: see <see cref="TrackedCall.PostIfNothingSince"/>.
+    /// </summary>
     private void AnnouncePositions()
     {
+        Announcement[] announcements;
+        int count = 0;
         lock (_gate)
         {
-            foreach (TrackedCall call in _calls.Values)
+            _engine.CopyWaitingCalls(_waitingCalls);
+            announcements = new Announcement[_waitingCalls.Count];
+            foreach (WaitingCall waiting in _waitingCalls)
             {
-                if (_engine.GetCall(call.Context.CallId) is { State: CallState.Queued } snapshot)
+                if (_calls.TryGetValue(waiting.CallId, out TrackedCall? call))
                 {
-                    call.Post(QueuedEvent(snapshot.CallId, snapshot.Model, snapshot.Severity, snapshot.Level, snapshot.Position, snapshot.ExpectedWait));
+                    announcements[count++] = new Announcement(call, call.Posted, waiting);
                 }
             }
+
+            AfterOperation();
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            (TrackedCall call, long posted, WaitingCall w) = announcements[i];
+            call.PostIfNothingSince(posted, QueuedEvent(w.CallId, w.Model, w.Severity, w.Level, w.Position, w.ExpectedWait));
         }
     }
 
@@ -243,6 +264,9 @@ public sealed partial class RoutingCoordinator : IDisposable
     };
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// <summary>A waiting call's figures and how many events its stream had when they were taken.</summary>
+    private readonly record struct Announcement(TrackedCall Call, long Posted, WaitingCall Waiting);
 
     /// <summary>Client-supplied text echoed in errors is cut short so a hostile value cannot flood logs.</summary>
     internal static string Truncate(string value) => value.Length <= 64 ? value : value[..64] + "…";
