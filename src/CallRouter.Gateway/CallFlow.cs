@@ -103,6 +103,10 @@ public sealed partial class CallFlow
                     ? new CallEventRequest { Ended = new CallEnded { Waited = waited, Talked = Duration.FromTimeSpan(TimeSpan.Zero), EndedBy = "gateway" } }
                     : new CallEventRequest { Abandoned = new CallAbandoned { Waited = waited } }).ConfigureAwait(false);
             }
+
+            // Per call, so loss can be told apart: what the gateway lost of the caller's audio, not what a far end reports.
+            var media = leg.Statistics;
+            GatewayLog.CallerMedia(_services.Logger, CallId, media.PacketsReceived, media.PacketsLost, media.JitterMs, media.PacketsSent);
         }
     }
 

@@ -53,6 +53,9 @@ internal static partial class GatewayLog
     [LoggerMessage(EventId = 5024, Level = LogLevel.Warning, Message = "Call {CallId}: reporting {Event} to the routing core failed (attempt {Attempt}: {Reason}); trying again in {Pause}")]
     public static partial void ReportRetrying(ILogger logger, string callId, string @event, int attempt, TimeSpan pause, string reason);
 
+    [LoggerMessage(EventId = 5025, Level = LogLevel.Information, Message = "Call {CallId}: media from the caller: {Received} packets received, {Lost} lost, jitter {JitterMs:F1} ms; {Sent} sent to the caller")]
+    public static partial void CallerMedia(ILogger logger, string callId, long received, long lost, double jitterMs, long sent);
+
     [LoggerMessage(EventId = 5015, Level = LogLevel.Error, Message = "Call {CallId}: call flow failed")]
     public static partial void FlowFailed(ILogger logger, string callId, Exception exception);
 

@@ -64,6 +64,13 @@ public sealed class CallFlowEndToEndTests
         var wav = await WaitForRecordingAsync(server, offer.CallId);
         Assert.True(ActiveFrames(wav, channel: 0) > 8000, "no audio from the caller in the recording\n" + server.Output);
         Assert.True(ActiveFrames(wav, channel: 1) > 8000, "no audio to the caller in the recording\n" + server.Output);
+
+        // The call's media figures are logged at its end: the caller's echo arrived, and prompts and alice went out.
+        await WaitForOutputAsync(server, "media from the caller: ");
+        var media = System.Text.RegularExpressions.Regex.Match(server.Output, @"media from the caller: (\d+) packets received, (\d+) lost, jitter [\d.]+ ms; (\d+) sent to the caller");
+        Assert.True(media.Success, server.Output);
+        Assert.True(long.Parse(media.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 250, media.Value);
+        Assert.True(long.Parse(media.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture) > 250, media.Value);
     }
 
     [Fact]

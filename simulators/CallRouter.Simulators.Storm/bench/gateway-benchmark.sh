@@ -61,4 +61,17 @@ while kill -0 "$storm_pid" 2>/dev/null; do
   prev_server=$server; prev_storm=$stormt; prev_sipp=$sippt
 done
 wait "$storm_pid" || true
+# What the gateway itself lost of the callers' audio (its own receive statistics, one log line per call), so
+# loss on the caller's side can be told from loss in the gateway or on the agents' side.
+python3 - "$out/server.log" <<'PY' | tee -a "$out/run.txt"
+import json, sys
+received = lost = sent = calls = 0
+for line in open(sys.argv[1], encoding="utf-8", errors="replace"):
+    if '"EventId":5025' not in line:
+        continue
+    state = json.loads(line).get("State", {})
+    calls += 1; received += int(state.get("Received", 0)); lost += int(state.get("Lost", 0)); sent += int(state.get("Sent", 0))
+share = 100.0 * lost / (received + lost) if received + lost else 0.0
+print(f"bench: gateway's view of the callers' media over {calls} calls: {received} packets received, {lost} lost ({share:.3f} %), {sent} sent to callers")
+PY
 echo "bench: outputs in $out"
