@@ -97,6 +97,25 @@ public sealed class RoutingCoordinatorTransferTests : IDisposable
         Assert.Equal("abandoned", CoordinatorHarness.Drain(watch)[^1].Finished?.Reason);
     }
 
+    [Fact]
+    public void TransferToLevel2_OfACallAlreadyAtL2_IsFailedPreconditionAndTheCallStaysWithTheAgent()
+    {
+        _h.Register("c1", problem: "1234567");
+        var watch = _h.Coordinator.WatchCall("c1");
+        AgentSession alice = _h.Coordinator.OpenSession("alice", "sip:alice@127.0.0.1", available: true);
+        _h.Coordinator.Accept(alice, "c1");
+        _h.Coordinator.Transfer(alice, new Proto.RequestTransfer { CallId = "c1", ToLevel2 = true });
+        AgentSession carol = _h.Coordinator.OpenSession("carol", "sip:carol@127.0.0.1", available: true);
+        _h.Coordinator.Accept(carol, "c1");
+        CoordinatorHarness.Drain(watch);
+
+        var error = Assert.Throws<Grpc.Core.RpcException>(() => _h.Coordinator.Transfer(carol, new Proto.RequestTransfer { CallId = "c1", ToLevel2 = true }));
+
+        Assert.Equal(Grpc.Core.StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Empty(CoordinatorHarness.Drain(watch));
+        Assert.Contains(_h.Coordinator.Snapshot().Agents, a => a.State == Proto.AgentState.OnCall && a.Count == 1);
+    }
+
     private sealed class CapturingCaseRecorder : ICaseRecorder
     {
         public List<CallOutcome> Ended { get; } = [];
