@@ -45,6 +45,10 @@ echo "bench: commit $(git rev-parse --short HEAD), $(nproc) cores, load average 
 "$storm" run --grpc "http://127.0.0.1:$grpc" --sip "127.0.0.1:$sip" --agents "$agents" --report "$out/report.json" "$@" \
   | tee "$out/storm.log" &
 storm_pid=$!
+# Which receiver dropped UDP packets (gateway, SIPp's echo sockets, agents), sampled while the storm runs.
+python3 "$root/simulators/CallRouter.Simulators.Storm/bench/udp-drops.py" "$storm_pid" \
+  gateway=20000-35999 sipp=36000-39999 agents=40000-49999 > "$out/udp-drops.txt" 2>&1 &
+drops_pid=$!
 # CPU while the storm runs, every 5 s from /proc/<pid>/stat (utime + stime), in % of one core:
 # the server, the storm process (agents' consoles, softphones and RTP) and its SIPp children.
 ticks=$(getconf CLK_TCK)
@@ -61,6 +65,8 @@ while kill -0 "$storm_pid" 2>/dev/null; do
   prev_server=$server; prev_storm=$stormt; prev_sipp=$sippt
 done
 wait "$storm_pid" || true
+wait "$drops_pid" || true
+tee -a "$out/run.txt" < "$out/udp-drops.txt"
 # What the gateway itself lost of the callers' audio (its own receive statistics, one log line per call), so
 # loss on the caller's side can be told from loss in the gateway or on the agents' side.
 python3 - "$out/server.log" <<'PY' | tee -a "$out/run.txt"
