@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using CallRouter.Testing;
 
 namespace CallRouter.Cli.Tests;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CallRouter.Contracts.V1;
+using CallRouter.Testing;
 using Grpc.Core;
 using ProblemNumber = CallRouter.Cases.Domain.ProblemNumber;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CallRouter.Testing;
 
 namespace CallRouter.Server.IntegrationTests;
 
@@ -15,7 +16,7 @@ internal static class CliProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Locate());
+        start.ArgumentList.Add(CliAssembly.Locate());
         foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -37,23 +38,5 @@ internal static class CliProcess
         }
 
         return new Result(process.ExitCode, await output, await error);
-    }
-
-    private static string Locate()
-    {
-#if RELEASE_BUILD
-        const string configuration = "Release";
-#else
-        const string configuration = "Debug";
-#endif
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CallRouter.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        string dll = Path.Combine(dir?.FullName ?? throw new InvalidOperationException("repository root not found"),
-            "src", "CallRouter.Cli", "bin", configuration, "net10.0", "callrouter-cli.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("build the CLI first", dll);
     }
 }

@@ -1,4 +1,5 @@
 using CallRouter.Contracts.V1;
+using CallRouter.Testing;
 using Grpc.Core;
 
 namespace CallRouter.Server.IntegrationTests;

@@ -1,4 +1,4 @@
-namespace CallRouter.Cli.Tests;
+namespace CallRouter.Testing;
 
 /// <summary>Where the build put callrouter-cli.dll (same configuration as the tests).</summary>
 internal static class CliAssembly

@@ -1,10 +1,11 @@
 using Grpc.Core;
 
-namespace CallRouter.Cli.Tests;
+namespace CallRouter.Testing;
 
-internal static class RoutingEvents
+/// <summary>Reading a gRPC server stream in tests: wait for the message that matters, bounded.</summary>
+internal static class StreamReading
 {
-    /// <summary>Reads a call's stream until a message matches, failing after <paramref name="seconds"/> with what was skipped.</summary>
+    /// <summary>Reads messages until one matches, failing after <paramref name="seconds"/> with what was skipped.</summary>
     public static async Task<T> ReadUntilAsync<T>(this IAsyncStreamReader<T> stream, Func<T, bool> match, int seconds = 20)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
