@@ -16,6 +16,7 @@ public sealed partial class CaseService
         ArgumentNullException.ThrowIfNull(call);
         Require(call.CallId, "call id");
         Limit(call.AgentId, "agent id");
+        Limit(call.TransferredBy, "transferring agent id");
         var attached = call with { ProblemNumber = problemNumber, LoggedAt = null };
         return MutateAsync(actor, problemNumber, (current, now) =>
         {
@@ -53,6 +54,7 @@ public sealed partial class CaseService
         Require(completion.CallId, "call id");
         Require(completion.LogNote, "call log note", MaxNoteText);
         Limit(completion.AgentId, "agent id");
+        Limit(completion.TransferredBy, "transferring agent id");
         CallRecord? completed = null;
         await MutateAsync(actor, problemNumber, async (current, now) =>
         {
@@ -73,6 +75,9 @@ public sealed partial class CaseService
                 AnsweredAt = completion.AnsweredAt ?? call.AnsweredAt,
                 AgentId = completion.AgentId ?? call.AgentId,
                 Voicemail = completion.Voicemail || call.Voicemail,
+                TransferredAt = completion.TransferredAt ?? call.TransferredAt,
+                TransferredBy = completion.TransferredBy ?? call.TransferredBy,
+                Level2AnsweredAt = completion.Level2AnsweredAt ?? call.Level2AnsweredAt,
                 LoggedAt = now,
             };
             ValidateCallTimes(completed, now);
@@ -89,7 +94,10 @@ public sealed partial class CaseService
                 UpdatedCalls = [completed],
                 Notes = [new CaseNote(problemNumber, NoteKind.CallLog, completion.LogNote, actor.UserId, actor.Role, now)],
                 Audit = [Audit(actor, problemNumber, now, "CallLogged",
-                    $"call {completed.CallId}: wait {completed.WaitDuration:c}, talk {completed.TalkDuration?.ToString("c") ?? "none"}{(completed.IsAbandoned ? ", abandoned" : "")}")],
+                    $"call {completed.CallId}: wait {completed.WaitDuration:c}, talk {completed.TalkDuration?.ToString("c") ?? "none"}" +
+                    (completed.TransferredAt is null ? "" : $", transferred to L2 by {completed.TransferredBy ?? "unknown agent"}, L2 wait {completed.Level2WaitDuration:c}" +
+                        (completed.Level2AnsweredAt is null ? " (left before L2 answered)" : "")) +
+                    (completed.IsAbandoned ? ", abandoned" : ""))],
             };
         }, cancellationToken).ConfigureAwait(false);
         return completed!;
@@ -111,7 +119,27 @@ public sealed partial class CaseService
         {
             problem = "it ended before it was answered or started";
         }
-        else if (call.StartedAt > now || call.AnsweredAt > now || call.EndedAt > now)
+        else if (call.TransferredAt is not null && call.AnsweredAt is null)
+        {
+            problem = "it was transferred to L2 without being answered";
+        }
+        else if (call.TransferredAt < call.AnsweredAt)
+        {
+            problem = "it was transferred before it was answered";
+        }
+        else if (call.Level2AnsweredAt is not null && call.TransferredAt is null)
+        {
+            problem = "L2 answered a call that was not transferred";
+        }
+        else if (call.Level2AnsweredAt < call.TransferredAt)
+        {
+            problem = "L2 answered before the transfer";
+        }
+        else if (call.EndedAt < (call.Level2AnsweredAt ?? call.TransferredAt))
+        {
+            problem = "it ended before the transfer or the L2 answer";
+        }
+        else if (call.StartedAt > now || call.AnsweredAt > now || call.EndedAt > now || call.TransferredAt > now || call.Level2AnsweredAt > now)
         {
             problem = "it has times in the future";
         }

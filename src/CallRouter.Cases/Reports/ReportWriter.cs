@@ -22,11 +22,13 @@ public static class ReportWriter
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(report);
-        writer.Write("from,to,calls_received,calls_abandoned,calls_answered,manufacturer_calls,calls_with_wait,average_wait_seconds,longest_wait_seconds\r\n");
+        writer.Write("from,to,calls_received,calls_abandoned,calls_answered,manufacturer_calls,calls_with_wait,average_wait_seconds,longest_wait_seconds,"
+            + "transferred_to_l2,longest_l2_wait_seconds,talk_seconds\r\n");
         foreach (var w in report.Weeks.Append(report.Total))
         {
             Row(writer, Date(w.From), Date(w.To), Int(w.CallsReceived), Int(w.CallsAbandoned), Int(w.CallsAnswered), Int(w.ManufacturerCalls),
-                Int(w.CallsWithWait), Seconds(w.AverageWait), Seconds(w.LongestWait));
+                Int(w.CallsWithWait), Seconds(w.AverageWait), Seconds(w.LongestWait),
+                Int(w.TransferredToLevel2), Seconds(w.LongestLevel2Wait), Seconds(w.TalkTime));
         }
     }
 

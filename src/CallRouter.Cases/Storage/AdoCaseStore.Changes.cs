@@ -134,7 +134,7 @@ public abstract partial class AdoCaseStore
 
         foreach (var call in change.NewCalls)
         {
-            statements.Add(new("calls", $"INSERT INTO calls ({CallColumns}) VALUES (@id, @pn, @agent, @started, @queued, @answered, @ended, @mfr, @vm, @vmReturned, @logged)",
+            statements.Add(new("calls", $"INSERT INTO calls ({CallColumns}) VALUES (@id, @pn, @agent, @started, @queued, @answered, @ended, @mfr, @vm, @vmReturned, @logged, @transferred, @transferredBy, @level2Answered)",
                 CallParameters(call),
                 DuplicateError: () => new CaseException(CaseErrorCode.AlreadyExists, $"Call '{call.CallId}' is already recorded.")));
         }
@@ -143,7 +143,8 @@ public abstract partial class AdoCaseStore
         {
             statements.Add(new("calls",
                 "UPDATE calls SET agent_id = @agent, started_at = @started, queued_at = @queued, answered_at = @answered, ended_at = @ended, " +
-                "from_manufacturer = @mfr, voicemail = @vm, voicemail_returned_at = @vmReturned, logged_at = @logged WHERE call_id = @id AND problem_number = @pn",
+                "from_manufacturer = @mfr, voicemail = @vm, voicemail_returned_at = @vmReturned, logged_at = @logged, " +
+                "transferred_at = @transferred, transferred_by = @transferredBy, level2_answered_at = @level2Answered WHERE call_id = @id AND problem_number = @pn",
                 CallParameters(call),
                 NoRowError: () => new CaseException(CaseErrorCode.NotFound, $"Call '{call.CallId}' is not attached to case {call.ProblemNumber}.")));
         }
@@ -202,6 +203,7 @@ public abstract partial class AdoCaseStore
         ("id", call.CallId), ("pn", call.ProblemNumber.Digits), ("agent", call.AgentId), ("started", call.StartedAt.UtcTicks),
         ("queued", call.QueuedAt?.UtcTicks), ("answered", call.AnsweredAt?.UtcTicks), ("ended", call.EndedAt?.UtcTicks),
         ("mfr", call.FromManufacturer), ("vm", call.Voicemail), ("vmReturned", call.VoicemailReturnedAt?.UtcTicks),
-        ("logged", call.LoggedAt?.UtcTicks),
+        ("logged", call.LoggedAt?.UtcTicks), ("transferred", call.TransferredAt?.UtcTicks), ("transferredBy", call.TransferredBy),
+        ("level2Answered", call.Level2AnsweredAt?.UtcTicks),
     ];
 }

@@ -98,11 +98,21 @@ public abstract partial class AdoCaseStore
         StreamAsync($"SELECT {CaseColumns} FROM cases WHERE opened_at < @to AND (closed_at IS NULL OR closed_at >= @from) ORDER BY problem_number",
             ReadCase, cancellationToken, ("from", fromUtc.UtcTicks), ("to", toUtc.UtcTicks));
 
+    /// <summary>
+    /// A call's talk in ticks, as <see cref="CallRecord.TalkDuration"/> computes it: answer to end, or for a
+    /// call transferred to L2 the L1 talk (answer to transfer) plus the L2 talk (L2 answer to end, none if the
+    /// caller left waiting). The L2 wait is never billed. Each part is clamped at zero like the domain's.
+    /// </summary>
+    private const string TalkTicksSql =
+        "CASE WHEN k.transferred_at IS NULL THEN (CASE WHEN k.ended_at > k.answered_at THEN k.ended_at - k.answered_at ELSE 0 END) " +
+        "ELSE (CASE WHEN k.transferred_at > k.answered_at THEN k.transferred_at - k.answered_at ELSE 0 END) + " +
+        "(CASE WHEN k.level2_answered_at IS NOT NULL AND k.ended_at > k.level2_answered_at THEN k.ended_at - k.level2_answered_at ELSE 0 END) END";
+
     public Task<IReadOnlyList<CaseBillingRow>> ListCaseBillingAsync(string manufacturer, DateTimeOffset fromUtc, DateTimeOffset toUtc, CancellationToken cancellationToken = default) =>
         QueryAsync(
             "SELECT c.problem_number, c.opened_at, " +
             "CAST(COALESCE(SUM(CASE WHEN NOT k.from_manufacturer AND k.answered_at IS NOT NULL AND k.ended_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS BIGINT), " +
-            "CAST(COALESCE(SUM(CASE WHEN NOT k.from_manufacturer AND k.answered_at IS NOT NULL AND k.ended_at > k.answered_at THEN k.ended_at - k.answered_at ELSE 0 END), 0) AS BIGINT) " +
+            $"CAST(COALESCE(SUM(CASE WHEN NOT k.from_manufacturer AND k.answered_at IS NOT NULL AND k.ended_at IS NOT NULL THEN {TalkTicksSql} ELSE 0 END), 0) AS BIGINT) " +
             "FROM cases c LEFT JOIN calls k ON k.problem_number = c.problem_number " +
             "WHERE c.manufacturer = @mfr AND c.opened_at >= @from AND c.opened_at < @to " +
             "GROUP BY c.problem_number, c.opened_at ORDER BY c.problem_number",
@@ -210,6 +220,9 @@ public abstract partial class AdoCaseStore
         Voicemail = r.GetBoolean(8),
         VoicemailReturnedAt = NullableInstant(r, 9),
         LoggedAt = NullableInstant(r, 10),
+        TransferredAt = NullableInstant(r, 11),
+        TransferredBy = NullableString(r, 12),
+        Level2AnsweredAt = NullableInstant(r, 13),
     };
 
     protected static DateTimeOffset Instant(DbDataReader r, int ordinal) => new(r.GetInt64(ordinal), TimeSpan.Zero);

@@ -17,7 +17,7 @@ public abstract partial class AdoCaseStore : ICaseStore
 
     private const string CallColumns =
         "call_id, problem_number, agent_id, started_at, queued_at, answered_at, ended_at, from_manufacturer, voicemail, " +
-        "voicemail_returned_at, logged_at";
+        "voicemail_returned_at, logged_at, transferred_at, transferred_by, level2_answered_at";
 
     protected AdoCaseStore(TimeProvider timeProvider) => Time = timeProvider;
 

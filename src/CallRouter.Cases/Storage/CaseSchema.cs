@@ -124,6 +124,13 @@ internal static class CaseSchema
                 detail TEXT NOT NULL);
             CREATE INDEX ix_access_log_actor ON access_log (actor_id, id);
             """),
+        // Nullable columns: calls recorded before this migration read as never transferred,
+        // which they were (a transfer used to end one call and start another).
+        (4, "transfer to L2 on a call: transferred at / by, L2 answered at", """
+            ALTER TABLE calls ADD COLUMN transferred_at BIGINT NULL;
+            ALTER TABLE calls ADD COLUMN transferred_by TEXT NULL;
+            ALTER TABLE calls ADD COLUMN level2_answered_at BIGINT NULL;
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -25,4 +25,12 @@ public sealed class PostgresStoreFactory(PostgresServer server) : IStoreFactory
         await reopened.MigrateAsync();
         return reopened;
     }
+
+    public async Task ExecuteSqlAsync(ICaseStore store, string sql)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(_connectionStrings[store]);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
 }

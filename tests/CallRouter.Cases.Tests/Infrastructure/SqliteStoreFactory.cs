@@ -26,6 +26,15 @@ public sealed class SqliteStoreFactory : IStoreFactory, IDisposable
         return reopened;
     }
 
+    public async Task ExecuteSqlAsync(ICaseStore store, string sql)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={((SqliteCaseStore)store).DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -11,4 +11,7 @@ public interface IStoreFactory
 
     /// <summary>A second store instance over the same database, as after a process restart.</summary>
     Task<ICaseStore> ReopenAsync(ICaseStore store, TimeProvider timeProvider);
+
+    /// <summary>Runs SQL straight on the store's database, e.g. to put it back in the shape an older build left.</summary>
+    Task ExecuteSqlAsync(ICaseStore store, string sql);
 }

@@ -32,6 +32,15 @@ internal sealed class History(DeskCalendar calendar)
         LoggedAt = logged && ended is not null ? At(ended) : null,
     };
 
+    /// <summary>A call L1 answered and transferred to L2; <paramref name="level2Answered"/> null: the caller left waiting.</summary>
+    public CallRecord TransferredCall(string id, string started, string answered, string transferred, string? level2Answered, string ended) =>
+        Call(id, started, answered, ended) with
+        {
+            TransferredAt = At(transferred),
+            TransferredBy = "agent.l1",
+            Level2AnsweredAt = level2Answered is null ? null : At(level2Answered),
+        };
+
     /// <summary>A line of a case's history, e.g. an escalation event recorded as "EscalationNoResponse".</summary>
     public AuditEntry Line(CaseRecord @case, string at, string action) =>
         new(0, @case.ProblemNumber, At(at), "escalation", Role.System, action, "recorded by escalation");

@@ -23,10 +23,11 @@ public sealed class ReportWriterTests
         ReportWriter.WriteCsv(csv, SampleCallReport());
 
         var lines = csv.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("from,to,calls_received,calls_abandoned,calls_answered,manufacturer_calls,calls_with_wait,average_wait_seconds,longest_wait_seconds", lines[0]);
-        Assert.Equal("2026-03-02,2026-03-08,1,0,1,0,1,60,60", lines[1]);
-        Assert.Equal("2026-03-09,2026-03-15,1,1,0,0,1,180,180", lines[2]);
-        Assert.Equal("2026-03-02,2026-03-15,2,1,1,0,2,120,180", lines[3]);
+        Assert.Equal("from,to,calls_received,calls_abandoned,calls_answered,manufacturer_calls,calls_with_wait,average_wait_seconds,longest_wait_seconds,"
+            + "transferred_to_l2,longest_l2_wait_seconds,talk_seconds", lines[0]);
+        Assert.Equal("2026-03-02,2026-03-08,1,0,1,0,1,60,60,0,0,540", lines[1]);
+        Assert.Equal("2026-03-09,2026-03-15,1,1,0,0,1,180,180,0,0,0", lines[2]);
+        Assert.Equal("2026-03-02,2026-03-15,2,1,1,0,2,120,180,0,0,540", lines[3]);
     }
 
     [Fact]

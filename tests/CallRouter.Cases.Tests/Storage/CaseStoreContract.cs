@@ -11,7 +11,7 @@ public abstract class CaseStoreContract : StoreTestBase
     [Fact]
     public async Task Migrate_FreshDatabase_ReachesLatestSchemaVersion()
     {
-        Assert.Equal(3, await Store.GetSchemaVersionAsync());
+        Assert.Equal(4, await Store.GetSchemaVersionAsync());
     }
 
     [Fact]
@@ -21,7 +21,7 @@ public abstract class CaseStoreContract : StoreTestBase
 
         await Store.MigrateAsync();
 
-        Assert.Equal(3, await Store.GetSchemaVersionAsync());
+        Assert.Equal(4, await Store.GetSchemaVersionAsync());
         Assert.Equal(opened, await Store.GetCaseAsync(opened.ProblemNumber));
     }
 

@@ -60,7 +60,8 @@ public sealed class SqliteCaseStoreTests : IDisposable
         {
             await connection.OpenAsync();
             await using var downgrade = connection.CreateCommand();
-            downgrade.CommandText = "DROP TABLE access_log; DELETE FROM schema_version WHERE version = 3;";
+            downgrade.CommandText = "DROP TABLE access_log; ALTER TABLE calls DROP COLUMN transferred_at; ALTER TABLE calls DROP COLUMN transferred_by; " +
+                "ALTER TABLE calls DROP COLUMN level2_answered_at; DELETE FROM schema_version WHERE version >= 3;";
             await downgrade.ExecuteNonQueryAsync();
         }
 
@@ -68,7 +69,7 @@ public sealed class SqliteCaseStoreTests : IDisposable
         Assert.Equal(2, await upgraded.GetSchemaVersionAsync());
         await upgraded.MigrateAsync();
 
-        Assert.Equal(3, await upgraded.GetSchemaVersionAsync());
+        Assert.Equal(4, await upgraded.GetSchemaVersionAsync());
         Assert.Equal(opened, await upgraded.GetCaseAsync(opened.ProblemNumber));
         Assert.Empty(await upgraded.ListAccessAsync("anyone", 10));
     }
