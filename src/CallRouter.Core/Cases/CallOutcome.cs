@@ -1,6 +1,9 @@
 namespace CallRouter.Core.Cases;
 
-/// <summary>How a call left the routing core, as its case log needs it.</summary>
+/// <summary>
+/// How a call left the routing core, as its case log needs it. A call L1 transferred to L2 also
+/// says when (and by whom) it was transferred and when L2 answered (null: the caller left waiting).
+/// </summary>
 public sealed record CallOutcome(
     string CallId,
     string ProblemNumber,
@@ -8,4 +11,11 @@ public sealed record CallOutcome(
     DateTimeOffset? AnsweredAt,
     DateTimeOffset EndedAt,
     bool Voicemail,
-    string Note);
+    string Note)
+{
+    public DateTimeOffset? TransferredAt { get; init; }
+
+    public string? TransferredBy { get; init; }
+
+    public DateTimeOffset? Level2AnsweredAt { get; init; }
+}

@@ -49,6 +49,10 @@ internal static class CaseProtoMapping
             Voicemail = call.Voicemail,
             Abandoned = call.IsAbandoned,
             LoggedAt = Ts(call.LoggedAt),
+            TransferredAt = Ts(call.TransferredAt),
+            TransferredBy = call.TransferredBy ?? "",
+            Level2AnsweredAt = Ts(call.Level2AnsweredAt),
+            Level2Wait = call.Level2WaitDuration is { } level2Wait ? Duration.FromTimeSpan(level2Wait) : null,
         }));
         detail.SeverityHistory.AddRange(d.SeverityHistory.Select(s => new Proto.CaseSeverityChange
         {

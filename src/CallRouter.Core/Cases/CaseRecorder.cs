@@ -31,7 +31,8 @@ public sealed class CaseRecorder(CaseService cases, ICaseStore store, ILogger<Ca
         try
         {
             await cases.CompleteCallAsync(Core, ProblemNumber.Parse(outcome.ProblemNumber),
-                new CallCompletion(outcome.CallId, outcome.EndedAt, outcome.Note, outcome.AnsweredAt, outcome.AgentId, outcome.Voicemail)).ConfigureAwait(false);
+                new CallCompletion(outcome.CallId, outcome.EndedAt, outcome.Note, outcome.AnsweredAt, outcome.AgentId, outcome.Voicemail,
+                    outcome.TransferredAt, outcome.TransferredBy, outcome.Level2AnsweredAt)).ConfigureAwait(false);
         }
         catch (Exception failure) when (failure is CaseException or InvalidOperationException or System.Data.Common.DbException)
         {

@@ -33,10 +33,17 @@ public sealed partial class RoutingCoordinator
                 case Proto.CallEventRequest.EventOneofCase.Answered:
                     // The engine already counts the call answered at acceptance; the SIP answer
                     // only confirms it, and is when talk time starts for the case. After a transfer
-                    // to L2 the first answer (L1's) stands: the case's wait is the time to answer.
+                    // to L2 the first answer (L1's) stands: the case's wait is the time to answer, and
+                    // this answer is L2's, which ends the caller's L2 wait and starts the L2 talk. A late
+                    // (retried) report of the L1 answer names the L1 agent and changes nothing.
                     if (call.TransferredBy is null)
                     {
                         call.AnsweredAt = _time.GetUtcNow();
+                    }
+                    else if (call.AgentId is not null && (string.IsNullOrEmpty(request.Answered.AgentId)
+                        || string.Equals(request.Answered.AgentId, call.AgentId, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        call.Level2AnsweredAt = _time.GetUtcNow();
                     }
 
                     break;
@@ -86,8 +93,15 @@ public sealed partial class RoutingCoordinator
             return Task.CompletedTask;
         }
 
+        // A transferred call tells the case when L1's talk ended and L2's began, so the case's talk
+        // leaves the caller's L2 wait out (billing counts talk only).
         return _caseRecorder.CallEnded(new CallOutcome(call.Context.CallId, call.Context.ProblemNumber, call.AgentId ?? call.TransferredBy,
-            answered ? call.AnsweredAt : null, _time.GetUtcNow(), voicemail, note));
+            answered ? call.AnsweredAt : null, _time.GetUtcNow(), voicemail, note)
+        {
+            TransferredAt = call.TransferredAt,
+            TransferredBy = call.TransferredBy,
+            Level2AnsweredAt = call.Level2AnsweredAt,
+        });
     }
 
     /// <summary>
@@ -99,6 +113,9 @@ public sealed partial class RoutingCoordinator
     {
         RoutingFailures.ThrowIfFailed(_engine.ReturnCallToQueue(call.Context.CallId, $"softphone did not answer (SIP {failed.SipStatus})"));
         call.AgentId = null;
+
+        // A transferred caller is still waiting for L2: the next L2 acceptance ends that wait.
+        call.Level2AnsweredAt = null;
     }
 
     private void Record(TrackedCall call, string outcome, TimeSpan waited, TimeSpan talked, string? agentId = null) =>

@@ -75,6 +75,11 @@ public sealed partial class RoutingCoordinator
                     call.AgentId = e.AgentId;
                     call.Waited = e.TotalWait;
                     call.AnsweredAt ??= e.At;
+                    if (call.TransferredBy is not null)
+                    {
+                        call.Level2AnsweredAt = e.At;
+                    }
+
                     call.Post(new Proto.RoutingEvent
                     {
                         CallId = e.CallId, At = at,
@@ -139,6 +144,7 @@ public sealed partial class RoutingCoordinator
                 {
                     call.TransferredBy = e.AgentId;
                     call.EarlierTalk += e.Duration;
+                    call.TransferredAt = e.At;
                     call.AgentId = null;
                     call.Level = e.Level;
                     call.Context.Level = e.Level.ToProto();

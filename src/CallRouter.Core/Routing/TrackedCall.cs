@@ -43,6 +43,15 @@ internal sealed class TrackedCall(Proto.CallContext context, MachineModel model,
     /// <summary>Talk time with the agent who transferred the call (not waiting; counted in the call's talk time).</summary>
     public TimeSpan EarlierTalk { get; set; }
 
+    /// <summary>When the call was sent to the L2 queue: the case's L1 talk ends and its L2 wait starts here.</summary>
+    public DateTimeOffset? TransferredAt { get; set; }
+
+    /// <summary>
+    /// When L2 answered a transferred call (the L2 agent's acceptance, then the softphone's answer as the
+    /// gateway reports it); the case's L2 wait ends and its L2 talk starts here. Null while waiting for L2.
+    /// </summary>
+    public DateTimeOffset? Level2AnsweredAt { get; set; }
+
     public ChannelReader<Proto.RoutingEvent> Events => _events.Reader;
 
     /// <summary>How many events have been posted; a position announcement prepared earlier goes out only if unchanged.</summary>
