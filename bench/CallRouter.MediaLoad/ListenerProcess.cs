@@ -1,7 +1,5 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using CallRouter.Media.Rtp.Linux;
 
@@ -29,14 +27,8 @@ internal static class ListenerProcess
             return 3;
         }
 
-        var sockets = new Socket[settings.PhoneSockets];
-        for (var i = 0; i < sockets.Length; i++)
-        {
-            sockets[i] = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 4 << 20 };
-            sockets[i].Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        }
-
-        Console.WriteLine("LISTENERS " + string.Join(' ', sockets.Select(s => ((IPEndPoint)s.LocalEndPoint!).Port)));
+        var sockets = PhoneSockets.Bind(settings.PhoneSockets);
+        PhoneSockets.Announce("LISTENERS", sockets);
         if (Console.ReadLine() != "GO")
         {
             throw new InvalidOperationException("Expected GO from the gateway side.");

@@ -35,18 +35,8 @@ internal static class PhoneProcess
             return 3;
         }
 
-        var sockets = new Socket[settings.PhoneSockets];
-        for (var i = 0; i < sockets.Length; i++)
-        {
-            sockets[i] = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp)
-            {
-                ReceiveBufferSize = 4 << 20, // a burst at 100,000 packets/s must not overflow while the receiver is descheduled
-                SendBufferSize = 4 << 20,
-            };
-            sockets[i].Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        }
-
-        Console.WriteLine("PHONES " + string.Join(' ', sockets.Select(s => ((IPEndPoint)s.LocalEndPoint!).Port)));
+        var sockets = PhoneSockets.Bind(settings.PhoneSockets);
+        PhoneSockets.Announce("PHONES", sockets);
         var targets = ReadTargets(streams);
 
         var histogram = new LatencyHistogram();
