@@ -93,6 +93,11 @@ public sealed class TransferredCallCaseTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromSeconds(32), call.WaitDuration);
         Assert.NotNull(call.LoggedAt);
 
+        // The gRPC case detail shows the transfer and the wait for L2 next to the talk.
+        Proto.CaseCall shown = Assert.Single((await _cases!.GetCaseAsync(Intake, _number)).ToProto().Calls);
+        Assert.Equal((Timestamp.FromDateTimeOffset(t1), "alice", Timestamp.FromDateTimeOffset(t2)), (shown.TransferredAt, shown.TransferredBy, shown.Level2AnsweredAt));
+        Assert.Equal((TimeSpan.FromMinutes(19), t2 - t1, false), (shown.Talk.ToTimeSpan(), shown.Level2Wait.ToTimeSpan(), shown.Abandoned));
+
         // Billed on the 19 minutes talked (2 cases), not the 25 from alice's answer to the end.
         var line = Assert.Single((await new BillingService(Store).InvoiceAsync(new Actor("super", Role.Supervisor),
             BillingTerms.FromContract("NetScreen", new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 1)), 2026, 11)).CaseVolume);
