@@ -10,8 +10,7 @@ namespace CallRouter.Gateway.Tests;
 public sealed class CallReportSenderTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(100);
-    private readonly FakeTimeProvider _time = new();
+    private readonly TimerCountingTime _time = new();
 
     private static CallEventRequest Ended() => new() { CallId = "c1", Ended = new CallEnded { EndedBy = "agent" } };
 
@@ -28,21 +27,34 @@ public sealed class CallReportSenderTests
     public async Task SendAsync_CoreUnavailableTwice_RetriedAfterOneThenTwoSecondsAndDelivered()
     {
         var core = new ScriptedCore(_time, Outcome.Unavailable, Outcome.ConnectionReset, Outcome.Ok);
+        var sending = new CallReportSender(core, _time, NullLogger.Instance).SendAsync(Ended());
 
-        Assert.True(await DriveAsync(new CallReportSender(core, _time, NullLogger.Instance).SendAsync(Ended())));
+        // Each attempt arms its time-out; each failure then arms its pause: advance once the sender waits on it.
+        await _time.WaitForTimersAsync(2);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await _time.WaitForTimersAsync(4);
+        _time.Advance(TimeSpan.FromSeconds(2));
+
+        Assert.True(await sending.WaitAsync(Bound));
         Assert.Equal(3, core.Attempts);
-        AssertNear(TimeSpan.FromSeconds(1), core.AttemptTimes[1] - core.AttemptTimes[0]);
-        AssertNear(TimeSpan.FromSeconds(2), core.AttemptTimes[2] - core.AttemptTimes[1]);
+        Assert.Equal(TimeSpan.FromSeconds(1), core.AttemptTimes[1] - core.AttemptTimes[0]);
+        Assert.Equal(TimeSpan.FromSeconds(2), core.AttemptTimes[2] - core.AttemptTimes[1]);
     }
 
     [Fact]
     public async Task SendAsync_CoreSilentPastTheAttemptTimeout_AttemptCancelledAndRetried()
     {
         var core = new ScriptedCore(_time, Outcome.Hang, Outcome.Ok);
+        var sending = new CallReportSender(core, _time, NullLogger.Instance).SendAsync(Ended());
 
-        Assert.True(await DriveAsync(new CallReportSender(core, _time, NullLogger.Instance).SendAsync(Ended())));
+        await _time.WaitForTimersAsync(1);
+        _time.Advance(CallReportSender.AttemptTimeout);
+        await _time.WaitForTimersAsync(2);
+        _time.Advance(CallReportSender.Pauses[0]);
+
+        Assert.True(await sending.WaitAsync(Bound));
         Assert.Equal(2, core.Attempts);
-        AssertNear(CallReportSender.AttemptTimeout + CallReportSender.Pauses[0], core.AttemptTimes[1] - core.AttemptTimes[0]);
+        Assert.Equal(CallReportSender.AttemptTimeout + CallReportSender.Pauses[0], core.AttemptTimes[1] - core.AttemptTimes[0]);
     }
 
     [Fact]
@@ -50,7 +62,7 @@ public sealed class CallReportSenderTests
     {
         var core = new ScriptedCore(_time, Outcome.NotFound, Outcome.Ok);
 
-        Assert.False(await DriveAsync(new CallReportSender(core, _time, NullLogger.Instance).SendAsync(Ended())));
+        Assert.False(await new CallReportSender(core, _time, NullLogger.Instance).SendAsync(Ended()).WaitAsync(Bound));
         Assert.Equal(1, core.Attempts);
     }
 
@@ -58,26 +70,41 @@ public sealed class CallReportSenderTests
     public async Task SendAsync_CoreNeverComesBack_GivesUpAfterEveryPauseWithFalse()
     {
         var core = new ScriptedCore(_time, Enumerable.Repeat(Outcome.Unavailable, 20).ToArray());
+        var sending = new CallReportSender(core, _time, NullLogger.Instance).SendAsync(Ended());
 
-        Assert.False(await DriveAsync(new CallReportSender(core, _time, NullLogger.Instance).SendAsync(Ended())));
-        Assert.Equal(CallReportSender.Pauses.Count + 1, core.Attempts);
-        AssertNear(CallReportSender.Pauses.Aggregate(TimeSpan.Zero, (a, b) => a + b), core.AttemptTimes[^1] - core.AttemptTimes[0]);
-    }
-
-    /// <summary>Moves the virtual clock on in 100 ms steps, letting the sender's continuations run, until it is done.</summary>
-    private async Task<bool> DriveAsync(Task<bool> sending)
-    {
-        for (int step = 0; step < 20_000 && !sending.IsCompleted; step++)
+        for (int i = 0; i < CallReportSender.Pauses.Count; i++)
         {
-            await Task.Delay(1);
-            _time.Advance(Step);
+            await _time.WaitForTimersAsync(2 * (i + 1));
+            _time.Advance(CallReportSender.Pauses[i]);
         }
 
-        return await sending.WaitAsync(Bound);
+        Assert.False(await sending.WaitAsync(Bound));
+        Assert.Equal(CallReportSender.Pauses.Count + 1, core.Attempts);
+        Assert.Equal(CallReportSender.Pauses.Aggregate(TimeSpan.Zero, (a, b) => a + b), core.AttemptTimes[^1] - core.AttemptTimes[0]);
     }
 
-    private static void AssertNear(TimeSpan expected, TimeSpan actual) =>
-        Assert.InRange(actual, expected, expected + Step + Step);
+    /// <summary>A fake clock that counts the timers made on it, so a test advances only once the code waits on one.</summary>
+    private sealed class TimerCountingTime : FakeTimeProvider
+    {
+        private int _created;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            Interlocked.Increment(ref _created);
+            return base.CreateTimer(callback, state, dueTime, period);
+        }
+
+        public async Task WaitForTimersAsync(int count)
+        {
+            var until = DateTime.UtcNow + Bound;
+            while (Volatile.Read(ref _created) < count && DateTime.UtcNow < until)
+            {
+                await Task.Delay(1);
+            }
+
+            Assert.True(Volatile.Read(ref _created) >= count, $"expected {count} timers, saw {_created}");
+        }
+    }
 
     private enum Outcome
     {
