@@ -49,7 +49,7 @@ internal sealed class AgentConsoleProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(CliAssembly.Locate());
+        start.ArgumentList.Add(BuiltAssembly.Cli);
         start.ArgumentList.Add("agent");
         foreach (string arg in args)
         {

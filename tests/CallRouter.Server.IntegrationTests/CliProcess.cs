@@ -16,7 +16,7 @@ internal static class CliProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(CliAssembly.Locate());
+        start.ArgumentList.Add(BuiltAssembly.Cli);
         foreach (string arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -93,7 +93,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     private static async Task<ServerProcess> StartOnceAsync(IReadOnlyDictionary<string, string>? settings, string? dataDirectory)
     {
-        string serverDll = LocateServerAssembly();
+        string serverDll = BuiltAssembly.Server;
         int grpcPort = LoopbackPorts.Free();
         int httpPort = LoopbackPorts.Free();
         int sipPort = LoopbackPorts.Free();
@@ -223,27 +223,5 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"server did not become healthy within {StartTimeout}:\n{Output}");
-    }
-
-    private static string LocateServerAssembly()
-    {
-#if RELEASE_BUILD
-        const string configuration = "Release";
-#else
-        const string configuration = "Debug";
-#endif
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CallRouter.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        if (dir is null)
-        {
-            throw new InvalidOperationException("cannot find the repository root (CallRouter.sln) above " + AppContext.BaseDirectory);
-        }
-
-        string dll = Path.Combine(dir.FullName, "src", "CallRouter.Server", "bin", configuration, "net10.0", "callrouter-server.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("build the server first", dll);
     }
 }
