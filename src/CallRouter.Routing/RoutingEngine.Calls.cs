@@ -43,18 +43,7 @@ public sealed partial class RoutingEngine
         _overflowDeadlineStale = true;
         _callsQueuedToday++;
 
-        var position = PositionOfNewcomer(call);
-        _sink.Publish(new RoutingEvent
-        {
-            Kind = RoutingEventKind.CallQueued,
-            At = At(now),
-            CallId = call.CallId,
-            Model = call.Model,
-            Severity = call.Severity,
-            Level = call.Level,
-            Position = position,
-            ExpectedWait = ExpectedWait(call, position),
-        });
+        EmitInQueue(RoutingEventKind.CallQueued, call, PositionOfNewcomer(call), now);
 
         // A call behind others in its own queue cannot have an agent: the head has a wider pool and no agent.
         if (ReferenceEquals(queue.Head, call))

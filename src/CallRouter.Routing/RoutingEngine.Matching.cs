@@ -165,20 +165,7 @@ public sealed partial class RoutingEngine
 
         call.Queue.InsertByPriority(call);
         _overflowDeadlineStale = true;
-        var position = Position(call);
-        _sink.Publish(new RoutingEvent
-        {
-            Kind = RoutingEventKind.CallRequeued,
-            At = At(now),
-            CallId = call.CallId,
-            AgentId = fromAgent.AgentId,
-            Model = call.Model,
-            Severity = call.Severity,
-            Level = call.Level,
-            Position = position,
-            ExpectedWait = ExpectedWait(call, position),
-            RequeueReason = reason,
-        });
+        EmitInQueue(RoutingEventKind.CallRequeued, call, Position(call), now, fromAgent.AgentId, requeueReason: reason);
     }
 
     private void MakeAvailable(AgentEntry agent, long now)
@@ -264,6 +251,26 @@ public sealed partial class RoutingEngine
             OverflowStep = overflowStep,
             Duration = duration,
             TotalWait = TimeSpan.FromTicks(totalWait),
+        });
+    }
+
+    /// <summary>An event for a call now waiting at <paramref name="position"/> of its queue (queued, requeued, transferred), with its expected wait.</summary>
+    private void EmitInQueue(RoutingEventKind kind, CallEntry call, int position, long now, string? agentId = null,
+        TimeSpan duration = default, RequeueReason requeueReason = default)
+    {
+        _sink.Publish(new RoutingEvent
+        {
+            Kind = kind,
+            At = At(now),
+            CallId = call.CallId,
+            AgentId = agentId,
+            Model = call.Model,
+            Severity = call.Severity,
+            Level = call.Level,
+            Position = position,
+            ExpectedWait = ExpectedWait(call, position),
+            Duration = duration,
+            RequeueReason = requeueReason,
         });
     }
 

@@ -58,20 +58,7 @@ public sealed partial class RoutingEngine
         call.Queue.AddLast(call);
         _overflowDeadlineStale = true;
 
-        var position = PositionOfNewcomer(call);
-        _sink.Publish(new RoutingEvent
-        {
-            Kind = RoutingEventKind.CallTransferred,
-            At = At(now),
-            CallId = call.CallId,
-            AgentId = agent.AgentId,
-            Model = call.Model,
-            Severity = call.Severity,
-            Level = call.Level,
-            Position = position,
-            ExpectedWait = ExpectedWait(call, position),
-            Duration = TimeSpan.FromTicks(talked),
-        });
+        EmitInQueue(RoutingEventKind.CallTransferred, call, PositionOfNewcomer(call), now, agent.AgentId, duration: TimeSpan.FromTicks(talked));
 
         StartWrapUp(agent, now);
         Settle(now);
