@@ -49,14 +49,7 @@ internal static class ListenerProcess
         Thread.Sleep(settings.Measure);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         Console.WriteLine("MEASURE-END");
-        Thread.Sleep(settings.Drain);
-
-        foreach (var transport in transports)
-        {
-            transport.Dispose();
-        }
-
-        Task.WaitAll(receiving); // nothing is delivered after this, so the tally is final
+        PhoneSockets.StopReceivingAfter(settings.Drain, transports, receiving); // the tally is final from here
 
         var report = new ListenerReport(
             tally.Streams,

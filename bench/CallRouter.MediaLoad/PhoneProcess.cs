@@ -76,14 +76,7 @@ internal static class PhoneProcess
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var wall = Stopwatch.GetElapsedTime(measureStart);
         Console.WriteLine("MEASURE-END");
-        Thread.Sleep(settings.Drain);
-
-        foreach (var transport in transports)
-        {
-            transport.Dispose();
-        }
-
-        Task.WaitAll(receiving); // nothing is delivered after this, so the histogram is final
+        PhoneSockets.StopReceivingAfter(settings.Drain, transports, receiving); // the histogram is final from here
 
         var report = new PhoneReport(
             sender.MeasuredSent,

@@ -23,6 +23,21 @@ internal static class PhoneSockets
         return sockets;
     }
 
+    /// <summary>
+    /// Lets late packets arrive for <paramref name="drain"/>, then closes the receiving transports and waits until
+    /// their loops have let go: nothing is delivered after this returns.
+    /// </summary>
+    public static void StopReceivingAfter(TimeSpan drain, IEnumerable<IDisposable> transports, IEnumerable<Task> receiving)
+    {
+        Thread.Sleep(drain);
+        foreach (var transport in transports)
+        {
+            transport.Dispose();
+        }
+
+        Task.WaitAll(receiving);
+    }
+
     /// <summary>Tells the gateway side the ports, e.g. "PHONES 40001 40002 …".</summary>
     public static void Announce(string tag, Socket[] sockets) =>
         Console.WriteLine(tag + " " + string.Join(' ', sockets.Select(s => ((IPEndPoint)s.LocalEndPoint!).Port)));
