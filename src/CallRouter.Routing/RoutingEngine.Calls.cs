@@ -43,7 +43,7 @@ public sealed partial class RoutingEngine
         _overflowDeadlineStale = true;
         _callsQueuedToday++;
 
-        EmitInQueue(RoutingEventKind.CallQueued, call, PositionOfNewcomer(call), now);
+        EmitCall(RoutingEventKind.CallQueued, call, now, position: PositionOfNewcomer(call));
 
         // A call behind others in its own queue cannot have an agent: the head has a wider pool and no agent.
         if (ReferenceEquals(queue.Head, call))

@@ -165,7 +165,7 @@ public sealed partial class RoutingEngine
 
         call.Queue.InsertByPriority(call);
         _overflowDeadlineStale = true;
-        EmitInQueue(RoutingEventKind.CallRequeued, call, Position(call), now, fromAgent.AgentId, requeueReason: reason);
+        EmitCall(RoutingEventKind.CallRequeued, call, now, fromAgent.AgentId, position: Position(call), requeueReason: reason);
     }
 
     private void MakeAvailable(AgentEntry agent, long now)
@@ -237,7 +237,12 @@ public sealed partial class RoutingEngine
         });
     }
 
-    private void EmitCall(RoutingEventKind kind, CallEntry call, long now, string? agentId = null, int overflowStep = 0, TimeSpan duration = default, long totalWait = 0)
+    /// <summary>
+    /// Publishes an event about <paramref name="call"/>. A <paramref name="position"/> above 0 means the call now waits
+    /// there in its queue (queued, requeued, transferred): the event then carries its expected wait too.
+    /// </summary>
+    private void EmitCall(RoutingEventKind kind, CallEntry call, long now, string? agentId = null, int overflowStep = 0, TimeSpan duration = default,
+        long totalWait = 0, int position = 0, RequeueReason requeueReason = default)
     {
         _sink.Publish(new RoutingEvent
         {
@@ -251,25 +256,8 @@ public sealed partial class RoutingEngine
             OverflowStep = overflowStep,
             Duration = duration,
             TotalWait = TimeSpan.FromTicks(totalWait),
-        });
-    }
-
-    /// <summary>An event for a call now waiting at <paramref name="position"/> of its queue (queued, requeued, transferred), with its expected wait.</summary>
-    private void EmitInQueue(RoutingEventKind kind, CallEntry call, int position, long now, string? agentId = null,
-        TimeSpan duration = default, RequeueReason requeueReason = default)
-    {
-        _sink.Publish(new RoutingEvent
-        {
-            Kind = kind,
-            At = At(now),
-            CallId = call.CallId,
-            AgentId = agentId,
-            Model = call.Model,
-            Severity = call.Severity,
-            Level = call.Level,
             Position = position,
-            ExpectedWait = ExpectedWait(call, position),
-            Duration = duration,
+            ExpectedWait = position > 0 ? ExpectedWait(call, position) : default,
             RequeueReason = requeueReason,
         });
     }

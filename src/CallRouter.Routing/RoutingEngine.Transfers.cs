@@ -58,7 +58,7 @@ public sealed partial class RoutingEngine
         call.Queue.AddLast(call);
         _overflowDeadlineStale = true;
 
-        EmitInQueue(RoutingEventKind.CallTransferred, call, PositionOfNewcomer(call), now, agent.AgentId, duration: TimeSpan.FromTicks(talked));
+        EmitCall(RoutingEventKind.CallTransferred, call, now, agent.AgentId, duration: TimeSpan.FromTicks(talked), position: PositionOfNewcomer(call));
 
         StartWrapUp(agent, now);
         Settle(now);
